@@ -1,0 +1,169 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Fetches the current Debian 6.1 kernel for a board architecture: image, headers (+ -common), source and the
+# host's kbuild tools, all the same version, extracted under the per-user cache. Idempotent: a version already
+# fetched is not downloaded again. Never changes the host's dpkg architectures (see kernel/lib/apt-private.sh).
+#
+# Usage: kernel/fetch-debian-kernel.sh ARCH [OUTDIR]
+#   ARCH    arm64 (armv7 is accepted as an alias for armhf/armmp, best effort)
+#   OUTDIR  where to write kernel.env and kernel.json (default: the cache dir of that version)
+# Env:    VFIOLAB_KERNEL_VERSION=6.1.192-2  pin a version instead of the current one
+# Output: OUTDIR/kernel.env (shell) and OUTDIR/kernel.json; the last stdout line is the kernel.env path.
+#   KERNEL_ARCH KERNEL_DEB_ARCH KERNEL_VERSION KERNEL_ABI KERNEL_RELEASE KERNEL_IMAGE KERNEL_HEADERS
+#   KERNEL_HEADERS_COMMON KERNEL_SOURCE_TARBALL KERNEL_MODULES_DIR KERNEL_KBUILD KERNEL_CONFIG KERNEL_ROOT
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=lib/apt-private.sh
+source "$here/lib/apt-private.sh"
+
+die() { echo "fetch-debian-kernel: $*" >&2; exit 1; }
+[ $# -ge 1 ] || die "usage: $0 ARCH [OUTDIR]"
+arch="$1"
+outdir="${2:-}"
+case "$arch" in
+arm64) deb_arch=arm64 flavour=arm64 image_pkg_suffix=arm64-unsigned image_file=vmlinuz ;;
+armv7 | armhf) deb_arch=armhf flavour=armmp image_pkg_suffix=armmp image_file=vmlinuz ;;
+*) die "unknown ARCH '$arch' (known: arm64, armv7)" ;;
+esac
+for tool in apt-get apt-cache dpkg-deb; do
+	command -v "$tool" >/dev/null || die "'$tool' is missing: run scripts/setup-host.sh build"
+done
+
+apt_private_init "$deb_arch"
+apt_private_update
+
+# Fast path: the lists have not changed since the last resolution, so neither has the answer (apt-cache over
+# the two architectures' lists costs ~10 s).
+current="$APT_PRIV_DIR/current-$flavour.env"
+if [ -z "${VFIOLAB_KERNEL_VERSION:-}" ] && [ -f "$current" ] && [ "$current" -nt "$APT_PRIV_DIR/lists/.updated" ]; then
+	# shellcheck disable=SC1090
+	prev_root="$(sed -n 's/^KERNEL_ROOT=//p' "$current")"
+	if [ -f "$(dirname "$prev_root")/.extracted" ] && [ -f "$(sed -n 's/^KERNEL_IMAGE=//p' "$current")" ]; then
+		if [ -n "$outdir" ]; then
+			mkdir -p "$outdir"
+			cp "$current" "$outdir/kernel.env"
+			cp "$(dirname "$prev_root")/kernel.json" "$outdir/kernel.json"
+			echo "$outdir/kernel.env"
+		else
+			echo "$(dirname "$prev_root")/kernel.env"
+		fi
+		exit 0
+	fi
+fi
+
+meta="linux-headers-$flavour:$deb_arch"
+version="${VFIOLAB_KERNEL_VERSION:-$(apt_private_candidate "$meta")}"
+[ -n "$version" ] || die "the mirror has no $meta (apt lists in $APT_PRIV_DIR/lists)"
+dep="$(apt_cache_private show "$meta=$version" 2>/dev/null | awk -F': ' '/^Depends:/ { print $2; exit }')"
+abi="$(printf '%s\n' "$dep" | grep -o "linux-headers-6\.1\.0-[0-9]*-$flavour" | head -n1 | sed -e "s/^linux-headers-//" -e "s/-$flavour\$//")"
+[ -n "$abi" ] || die "cannot read the ABI from $meta $version (Depends: $dep)"
+krel="$abi-$flavour"
+
+host_arch="$(dpkg --print-architecture)"
+pkgs=(
+	"linux-image-$abi-$image_pkg_suffix:$deb_arch"
+	"linux-headers-$abi-$flavour:$deb_arch"
+	"linux-headers-$abi-common"
+	"linux-source-6.1"
+	"linux-kbuild-6.1:$host_arch"
+)
+# All five must be the same version: a headers/kbuild/source mismatch builds modules that do not load.
+mismatch=()
+for p in "${pkgs[@]}"; do
+	v="$(apt_private_candidate "$p")"
+	if ! apt_cache_private show "$p=$version" >/dev/null 2>&1; then
+		mismatch+=("$p: mirror candidate ${v:-none}, wanted $version")
+	fi
+done
+if [ ${#mismatch[@]} -gt 0 ]; then
+	printf 'fetch-debian-kernel: the kernel packages on the mirror do not agree on version %s:\n' "$version" >&2
+	printf '  %s\n' "${mismatch[@]}" >&2
+	die "refusing to mix versions; retry later or pin VFIOLAB_KERNEL_VERSION to a version all five have"
+fi
+
+root="$(vfiolab_cache)/kernel/$deb_arch/$version"
+debs="$root/debs"
+tree="$root/root"
+mkdir -p "$debs"
+if [ ! -f "$root/.extracted" ]; then
+	specs=()
+	for p in "${pkgs[@]}"; do specs+=("$p=$version"); done
+	mapfile -t files < <(apt_private_download "$debs" "${specs[@]}")
+	rm -rf "$tree.tmp"
+	mkdir -p "$tree.tmp"
+	for f in "${files[@]}"; do
+		dpkg-deb -x "$f" "$tree.tmp"
+	done
+	# The headers' top Makefile includes the -common tree by the absolute path it has once installed.
+	hdr_mk="$tree.tmp/usr/src/linux-headers-$krel/Makefile"
+	[ -f "$hdr_mk" ] || die "no $hdr_mk in the headers package"
+	sed -i "s#/usr/src/linux-headers-$abi-common#$tree/usr/src/linux-headers-$abi-common#g" "$hdr_mk"
+	rm -rf "$tree"
+	mv "$tree.tmp" "$tree"
+	touch "$root/.extracted"
+fi
+
+image="$tree/boot/$image_file-$krel"
+[ -f "$image" ] || die "no kernel image at $image"
+headers="$tree/usr/src/linux-headers-$krel"
+common="$tree/usr/src/linux-headers-$abi-common"
+tarball="$(ls "$tree"/usr/src/linux-source-6.1.tar.xz 2>/dev/null || true)"
+[ -n "$tarball" ] || die "no linux-source-6.1.tar.xz in $tree/usr/src"
+kbuild="$tree/usr/lib/linux-kbuild-6.1"
+[ -d "$kbuild" ] || die "no host kbuild tools at $kbuild"
+# The headers reach kbuild's host tools through a relative scripts/ link into /usr/lib/linux-kbuild-6.1.
+for link in scripts tools; do
+	target="$(readlink "$headers/$link" 2>/dev/null || true)"
+	case "$target" in
+	/*) ln -sfn "$kbuild/$link" "$headers/$link" ;;
+	esac
+done
+
+# The version's own copy is always written (the fast path above reads it); OUTDIR gets another.
+write_env_to() {
+	local dir="$1"
+	mkdir -p "$dir"
+cat >"$dir/kernel.env.tmp" <<ENV
+# SPDX-License-Identifier: MIT
+# Written by kernel/fetch-debian-kernel.sh
+KERNEL_ARCH=$arch
+KERNEL_DEB_ARCH=$deb_arch
+KERNEL_VERSION=$version
+KERNEL_ABI=$abi
+KERNEL_RELEASE=$krel
+KERNEL_IMAGE=$image
+KERNEL_HEADERS=$headers
+KERNEL_HEADERS_COMMON=$common
+KERNEL_SOURCE_TARBALL=$tarball
+KERNEL_MODULES_DIR=$tree/lib/modules/$krel
+KERNEL_KBUILD=$kbuild
+KERNEL_CONFIG=$tree/boot/config-$krel
+KERNEL_ROOT=$tree
+ENV
+mv "$dir/kernel.env.tmp" "$dir/kernel.env"
+cat >"$dir/kernel.json" <<JSON
+{
+  "arch": "$arch",
+  "debArch": "$deb_arch",
+  "version": "$version",
+  "abi": "$abi",
+  "release": "$krel",
+  "image": "$image",
+  "headers": "$headers",
+  "headersCommon": "$common",
+  "sourceTarball": "$tarball",
+  "modulesDir": "$tree/lib/modules/$krel",
+  "kbuild": "$kbuild",
+  "config": "$tree/boot/config-$krel",
+  "root": "$tree"
+}
+JSON
+}
+write_env_to "$root"
+[ -n "${VFIOLAB_KERNEL_VERSION:-}" ] || cp "$root/kernel.env" "$current"
+if [ -n "$outdir" ]; then
+	write_env_to "$outdir"
+	echo "$outdir/kernel.env"
+else
+	echo "$root/kernel.env"
+fi

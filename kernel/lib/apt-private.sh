@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Sourced helper: an apt with its own state, cache and source list under the per-user cache, so that
+# packages of a foreign architecture (arm64, armhf) can be resolved and downloaded without touching the
+# host's dpkg architectures, its package lists or its dpkg status.
+# After `apt_private_init ARCH`, call `apt_private ...` like apt-get and `apt_cache_private ...` like apt-cache.
+
+vfiolab_cache() { printf '%s/vfiolab' "${XDG_CACHE_HOME:-$HOME/.cache}"; }
+
+apt_private_init() {
+	local arch="$1" host
+	host="$(dpkg --print-architecture)"
+	APT_PRIV_DIR="$(vfiolab_cache)/apt/$arch"
+	mkdir -p "$APT_PRIV_DIR/lists/partial" "$APT_PRIV_DIR/archives/partial" "$APT_PRIV_DIR/etc/sources.list.d" \
+		"$APT_PRIV_DIR/etc/preferences.d" "$APT_PRIV_DIR/debs"
+	: >"$APT_PRIV_DIR/status"
+	# Debian's own sources only (the host may list third-party repositories that have nothing for ARM).
+	local src="$APT_PRIV_DIR/etc/sources.list"
+	if [ ! -s "$src" ]; then
+		local mirror="${VFIOLAB_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
+		local security="${VFIOLAB_DEBIAN_SECURITY:-http://deb.debian.org/debian-security}"
+		cat >"$src" <<SRC
+deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $mirror bookworm main
+deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $mirror bookworm-updates main
+deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $security bookworm-security main
+SRC
+	fi
+	APT_PRIV_OPTS=(
+		-o "APT::Architecture=$host"
+		-o "APT::Architectures::=$host"
+		-o "APT::Architectures::=$arch"
+		-o "Dir::State=$APT_PRIV_DIR"
+		-o "Dir::State::Lists=$APT_PRIV_DIR/lists"
+		-o "Dir::State::status=$APT_PRIV_DIR/status"
+		-o "Dir::Cache=$APT_PRIV_DIR"
+		-o "Dir::Cache::Archives=$APT_PRIV_DIR/archives"
+		-o "Dir::Etc::SourceList=$src"
+		-o "Dir::Etc::SourceParts=$APT_PRIV_DIR/etc/sources.list.d"
+		-o "Dir::Etc::Preferences=$APT_PRIV_DIR/etc/preferences"
+		-o "Dir::Etc::PreferencesParts=$APT_PRIV_DIR/etc/preferences.d"
+		-o "Debug::NoLocking=1"
+		-o "APT::Sandbox::User=root"
+	)
+}
+
+apt_private() { apt-get -q "${APT_PRIV_OPTS[@]}" "$@"; }
+apt_cache_private() { apt-cache "${APT_PRIV_OPTS[@]}" "$@"; }
+
+# Refresh the private lists at most once per VFIOLAB_APT_MAX_AGE seconds (default 6 h): the mirror drops
+# old kernel ABIs, so stale lists would point at files that are gone.
+apt_private_update() {
+	local stamp="$APT_PRIV_DIR/lists/.updated" max="${VFIOLAB_APT_MAX_AGE:-21600}" now
+	now="$(date +%s)"
+	if [ -f "$stamp" ] && [ $((now - $(stat -c %Y "$stamp"))) -lt "$max" ]; then
+		return 0
+	fi
+	apt_private update >&2
+	touch "$stamp"
+}
+
+# apt_private_download DESTDIR PKG[:ARCH]=VERSION... : downloads into DESTDIR unless already there;
+# prints the .deb paths, one per line.
+apt_private_download() {
+	local dest="$1"
+	shift
+	mkdir -p "$dest"
+	local spec name ver arch file
+	for spec in "$@"; do
+		name="${spec%%=*}"
+		ver="${spec#*=}"
+		arch=""
+		case "$name" in *:*) arch="${name#*:}"; name="${name%%:*}" ;; esac
+		# Debian file names encode an epoch's colon as %3a.
+		file="$(ls "$dest/${name}_${ver//:/%3a}_"*.deb 2>/dev/null | head -n1 || true)"
+		if [ -z "$file" ]; then
+			(cd "$dest" && apt_private download "$spec" >&2)
+			file="$(ls "$dest/${name}_${ver//:/%3a}_"*.deb 2>/dev/null | head -n1 || true)"
+			[ -n "$file" ] || { echo "apt-private: download of $spec produced no .deb in $dest" >&2; return 1; }
+		fi
+		: "$arch"
+		printf '%s\n' "$file"
+	done
+}
+
+# apt_private_candidate PKG[:ARCH] : the candidate version, empty when apt does not know the package.
+apt_private_candidate() {
+	apt_cache_private policy "$1" 2>/dev/null | awk '/Candidate:/ { print $2; exit }' | sed 's/(none)//'
+}
