@@ -1,0 +1,328 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using LiteDB;
+using Lab.Orchestrator.Core.Results;
+
+namespace Lab.Results;
+
+/// <summary>
+/// The results store on one LiteDB file, opened in <c>Connection=shared</c> mode: LiteDB then takes a named
+/// (cross-process) mutex around each operation and reopens the file, so the dashboard can read while a run
+/// writes from another process, and a writer killed with SIGKILL loses nothing it had returned from. One
+/// instance per process.
+/// </summary>
+public sealed class LiteDbResultStore : IResultStore
+{
+    /// <summary>How much of a case log stays inline; the whole log goes to file storage past this.</summary>
+    public const int InlineLogLimit = 4096;
+
+    private const string Runs = "runs";
+    private const string BoardRuns = "board_runs";
+    private const string Results = "results";
+    private const string Leases = "leases";
+
+    private readonly LiteDatabase _db;
+    private readonly TimeProvider _time;
+    private readonly RunOwner _self;
+
+    /// <summary>Opens (creating if needed) the store at <paramref name="path"/> and ensures its indexes.</summary>
+    public LiteDbResultStore(string path, TimeProvider? time = null, RunOwner? self = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        Path = System.IO.Path.GetFullPath(path);
+        _time = time ?? TimeProvider.System;
+        _self = self ?? CurrentProcess();
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        try
+        {
+            _db = new LiteDatabase(new ConnectionString { Filename = Path, Connection = ConnectionType.Shared });
+            EnsureIndexes();
+        }
+        catch (LiteException ex)
+        {
+            _db?.Dispose();
+            throw new StoreException($"results store {Path}: cannot open: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>The store file.</summary>
+    public string Path { get; }
+
+    /// <inheritdoc/>
+    public RunRecord StartRun(RunTrigger trigger, string who, IReadOnlyList<string> boards, BuildInfo build)
+    {
+        var now = _time.GetUtcNow();
+        var id = now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" +
+            Convert.ToHexString(RandomNumberGenerator.GetBytes(2)).ToLowerInvariant();
+        var run = new RunRecord(id, trigger, who, now, null, RunState.Running, null, StatusCounts.Empty, boards, build, _self);
+        _db.GetCollection(Runs).Insert(BsonMapping.ToBson(run));
+        return run;
+    }
+
+    /// <inheritdoc/>
+    public void UpdateBuild(string runId, BuildInfo build, string? buildLogId) =>
+        UpdateRun(runId, r => r with { Build = build, BuildLogId = buildLogId ?? r.BuildLogId });
+
+    /// <inheritdoc/>
+    public void UpsertBoardRun(BoardRunRecord boardRun)
+    {
+        ArgumentNullException.ThrowIfNull(boardRun);
+        _db.GetCollection(BoardRuns).Upsert(BsonMapping.ToBson(boardRun));
+    }
+
+    /// <inheritdoc/>
+    public void AddResult(TestResultRecord result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (!_db.BeginTrans())
+        {
+            throw new StoreException("results store: a transaction is already open on this thread");
+        }
+
+        try
+        {
+            _db.GetCollection(Results).Insert(BsonMapping.ToBson(Inline(result)));
+            var runs = _db.GetCollection(Runs);
+            var runDoc = runs.FindById(result.RunId) ??
+                throw new StoreException($"results store: result for unknown run '{result.RunId}'");
+            var run = BsonMapping.ToRun(runDoc);
+            var counts = run.Counts.Add(result.Status);
+            runs.Update(BsonMapping.ToBson(run with { Counts = counts, Status = counts.Worst }));
+
+            var boardRuns = _db.GetCollection(BoardRuns);
+            var boardDoc = boardRuns.FindById(BsonMapping.BoardRunId(result.RunId, result.BoardId));
+            if (boardDoc is not null)
+            {
+                var board = BsonMapping.ToBoardRun(boardDoc);
+                var boardCounts = board.Counts.Add(result.Status);
+                boardRuns.Update(BsonMapping.ToBson(board with { Counts = boardCounts, Status = boardCounts.Worst }));
+            }
+
+            _db.Commit();
+        }
+        catch
+        {
+            _db.Rollback();
+            throw;
+        }
+    }
+
+    /// <inheritdoc/>
+    public RunRecord FinishRun(string runId, string? note = null) =>
+        UpdateRun(runId, r => r with { EndedAt = _time.GetUtcNow(), State = RunState.Completed, Note = note ?? r.Note });
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string> MarkAbandonedRuns(Func<RunOwner, bool> ownerAlive)
+    {
+        ArgumentNullException.ThrowIfNull(ownerAlive);
+        var marked = new List<string>();
+        var running = _db.GetCollection(Runs).Find(Query.EQ("state", RunState.Running.ToString())).Select(BsonMapping.ToRun).ToList();
+        foreach (var run in running.Where(r => !ownerAlive(r.Owner)))
+        {
+            var lastResult = _db.GetCollection(Results).Find(Query.EQ("runId", run.Id))
+                .Select(d => (DateTimeOffset?)BsonMapping.ToResult(d).RecordedAt).Max();
+            var note = $"incomplete: writer pid {run.Owner.Pid} on {run.Owner.Host} ended without finishing the run; " +
+                $"{run.Counts.Total} results were kept";
+            UpdateRun(run.Id, r => r with { State = RunState.Incomplete, EndedAt = lastResult ?? r.StartedAt, Note = note });
+            marked.Add(run.Id);
+        }
+
+        return marked;
+    }
+
+    /// <inheritdoc/>
+    public string SaveLog(string name, string content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var id = "log/" + Guid.NewGuid().ToString("N");
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(content));
+        _db.FileStorage.Upload(id, name, stream);
+        return id;
+    }
+
+    /// <inheritdoc/>
+    public string? ReadLog(string id)
+    {
+        var file = _db.FileStorage.FindById(id);
+        if (file is null)
+        {
+            return null;
+        }
+
+        using var stream = new MemoryStream();
+        file.CopyTo(stream);
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <inheritdoc/>
+    public RunRecord? GetRun(string runId)
+    {
+        var doc = _db.GetCollection(Runs).FindById(runId);
+        return doc is null ? null : BsonMapping.ToRun(doc);
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<RunRecord> ListRuns(RunQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var q = _db.GetCollection(Runs).Query();
+        if (query.Trigger is { } trigger)
+        {
+            q = q.Where("$.trigger = @0", trigger.ToString());
+        }
+
+        if (query.BoardId is { } board)
+        {
+            q = q.Where("@0 ANY IN $.boards[*]", board);
+        }
+
+        if (query.Status is { } status)
+        {
+            q = q.Where("$.status = @0", (int)status);
+        }
+
+        if (query.From is { } from)
+        {
+            q = q.Where("$.startedAt >= @0", from.UtcDateTime);
+        }
+
+        if (query.To is { } to)
+        {
+            q = q.Where("$.startedAt < @0", to.UtcDateTime);
+        }
+
+        return q.OrderByDescending("$.startedAt").Skip(query.Skip).Limit(query.Limit).ToEnumerable()
+            .Select(BsonMapping.ToRun).ToList();
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<BoardRunRecord> GetBoardRuns(string runId) =>
+        _db.GetCollection(BoardRuns).Find(Query.EQ("runId", runId)).Select(BsonMapping.ToBoardRun)
+            .OrderBy(b => b.BoardId, StringComparer.Ordinal).ToList();
+
+    /// <inheritdoc/>
+    public IReadOnlyList<TestResultRecord> GetResults(string runId, string? boardId = null)
+    {
+        var results = _db.GetCollection(Results).Find(Query.EQ("runId", runId)).Select(BsonMapping.ToResult);
+        return (boardId is null ? results : results.Where(r => r.BoardId == boardId)).ToList();
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<TestResultRecord> GetHistory(string testId, string? boardId = null, int limit = 30)
+    {
+        var q = _db.GetCollection(Results).Query().Where("$.testId = @0", testId);
+        if (boardId is not null)
+        {
+            q = q.Where("$.boardId = @0", boardId);
+        }
+
+        return q.OrderByDescending("$.recordedAt").Limit(limit).ToEnumerable().Select(BsonMapping.ToResult).ToList();
+    }
+
+    /// <inheritdoc/>
+    public BoardLease? TryAcquireLease(string boardId, string holder, string? runId, TimeSpan ttl)
+    {
+        var leases = _db.GetCollection(Leases);
+        if (!_db.BeginTrans())
+        {
+            throw new StoreException("results store: a transaction is already open on this thread");
+        }
+
+        try
+        {
+            var now = _time.GetUtcNow();
+            var current = leases.FindById(boardId);
+            if (current is not null && BsonMapping.ToLease(current) is var held && held.ExpiresAt > now && held.Holder != holder)
+            {
+                _db.Rollback();
+                return null;
+            }
+
+            var lease = new BoardLease(boardId, holder, runId, now, now + ttl);
+            leases.Upsert(BsonMapping.ToBson(lease));
+            _db.Commit();
+            return lease;
+        }
+        catch
+        {
+            _db.Rollback();
+            throw;
+        }
+    }
+
+    /// <inheritdoc/>
+    public bool RenewLease(string boardId, string holder, TimeSpan ttl)
+    {
+        var leases = _db.GetCollection(Leases);
+        var doc = leases.FindById(boardId);
+        if (doc is null || BsonMapping.ToLease(doc) is not { } lease || lease.Holder != holder)
+        {
+            return false;
+        }
+
+        return leases.Update(BsonMapping.ToBson(lease with { ExpiresAt = _time.GetUtcNow() + ttl }));
+    }
+
+    /// <inheritdoc/>
+    public void ReleaseLease(string boardId, string holder)
+    {
+        var leases = _db.GetCollection(Leases);
+        var doc = leases.FindById(boardId);
+        if (doc is not null && BsonMapping.ToLease(doc).Holder == holder)
+        {
+            leases.Delete(boardId);
+        }
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<BoardLease> GetLeases()
+    {
+        var now = _time.GetUtcNow();
+        return _db.GetCollection(Leases).FindAll().Select(BsonMapping.ToLease).Where(l => l.ExpiresAt > now).ToList();
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _db.Dispose();
+
+    private static RunOwner CurrentProcess()
+    {
+        using var p = System.Diagnostics.Process.GetCurrentProcess();
+        return new RunOwner(Environment.MachineName, Environment.ProcessId, new DateTimeOffset(p.StartTime.ToUniversalTime()));
+    }
+
+    private void EnsureIndexes()
+    {
+        var results = _db.GetCollection(Results);
+        results.EnsureIndex("runId");
+        results.EnsureIndex("testId");
+        results.EnsureIndex("boardId");
+        results.EnsureIndex("recordedAt");
+        var runs = _db.GetCollection(Runs);
+        runs.EnsureIndex("startedAt");
+        runs.EnsureIndex("state");
+        runs.EnsureIndex("trigger");
+        _db.GetCollection(BoardRuns).EnsureIndex("runId");
+        _db.GetCollection(BoardRuns).EnsureIndex("boardId");
+    }
+
+    private RunRecord UpdateRun(string runId, Func<RunRecord, RunRecord> change)
+    {
+        var runs = _db.GetCollection(Runs);
+        var doc = runs.FindById(runId) ?? throw new StoreException($"results store: no run '{runId}'");
+        var updated = change(BsonMapping.ToRun(doc));
+        runs.Update(BsonMapping.ToBson(updated));
+        return updated;
+    }
+
+    private TestResultRecord Inline(TestResultRecord result)
+    {
+        if (result.LogExcerpt is not { Length: > InlineLogLimit } log)
+        {
+            return result;
+        }
+
+        var id = SaveLog($"{result.RunId}/{result.BoardId}/{result.TestId}.log", log);
+        return result with { LogExcerpt = string.Concat(log.AsSpan(0, InlineLogLimit), "\n[...cut; full log stored]"), LogId = id };
+    }
+}
