@@ -15,7 +15,7 @@
 # Exit: 1 on usage/prerequisite errors, 2 when a patch does not apply, 3 when the build fails.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-die() { echo "build-modules: $*" >&2; exit "${2:-1}"; }
+die() { echo "build-modules: $1" >&2; exit "${2:-1}"; }
 
 kernel_env="" source_tree="" patches="$here/patches/6.1" out=""
 while [ $# -gt 0 ]; do

@@ -86,3 +86,11 @@ apt_private_download() {
 apt_private_candidate() {
 	apt_cache_private policy "$1" 2>/dev/null | awk '/Candidate:/ { print $2; exit }' | sed 's/(none)//'
 }
+
+# apt_private_candidates PKG[:ARCH]... : "PKG[:ARCH]=VERSION" per package in one apt-cache run (each run
+# loads every list, ~1 s); a package apt does not know gets an empty version.
+apt_private_candidates() {
+	apt_cache_private policy "$@" 2>/dev/null | awk '
+		/^[^ ].*:$/ { name = substr($0, 1, length($0) - 1); next }
+		/^  Candidate:/ { v = $2; if (v == "(none)") v = ""; print name "=" v }'
+}

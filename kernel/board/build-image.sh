@@ -1,0 +1,170 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Builds the initramfs of the QEMU arm64 board from Debian arm64 packages: busybox, dropbear (+ OpenSSH's
+# sftp-server so SFTP works), the Debian kernel modules the board needs for its NIC, and our VFIO modules in
+# /lib/modules/KREL/extra. Each image gets a fresh dropbear host key whose SHA256 fingerprint is written beside
+# it for pinning; the lab user key (generated once per user, never committed) is baked into root's
+# authorized_keys.
+#
+# Usage: kernel/board/build-image.sh [--kernel-env FILE] [--modules DIR]
+#   --kernel-env FILE  kernel.env of kernel/fetch-debian-kernel.sh (default: fetch arm64 now)
+#   --modules DIR      output dir of kernel/build-modules.sh (default: build now)
+# Output: an image dir (its path is the last stdout line) with initramfs.cpio.gz, host_key.pub,
+#   host_key.sha256 (one line, "SHA256:..."), image.env and image.json (kernel image, initramfs, host key
+#   fingerprint, lab key path, kernel release, module manifest). Cached under
+#   ${XDG_CACHE_HOME:-$HOME/.cache}/vfiolab/images/arm64/KEY/ (KEY hashes every input).
+# Lab key: ${VFIOLAB_LAB_KEY:-${XDG_CONFIG_HOME:-$HOME/.config}/vfiolab/lab_ed25519} (+ .pub).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+kernel_dir="$(dirname "$here")"
+# shellcheck source=../lib/apt-private.sh
+source "$kernel_dir/lib/apt-private.sh"
+die() { echo "build-image: $1" >&2; exit "${2:-1}"; }
+
+kernel_env="" modules=""
+while [ $# -gt 0 ]; do
+	case "$1" in
+	--kernel-env) kernel_env="$2"; shift 2 ;;
+	--modules) modules="$2"; shift 2 ;;
+	*) die "unknown argument '$1' (see the header of $0)" ;;
+	esac
+done
+for tool in dpkg-deb cpio gzip depmod modprobe ssh-keygen; do
+	command -v "$tool" >/dev/null || die "'$tool' is missing: run scripts/setup-host.sh build qemu"
+done
+command -v dropbearkey >/dev/null || die "'dropbearkey' is missing (package dropbear-bin): run scripts/setup-host.sh qemu"
+[ -n "$kernel_env" ] || kernel_env="$("$kernel_dir/fetch-debian-kernel.sh" arm64 | tail -n1)"
+# shellcheck disable=SC1090
+source "$kernel_env"
+[ "$KERNEL_DEB_ARCH" = arm64 ] || die "only arm64 boards have an image recipe so far"
+[ -n "$modules" ] || modules="$("$kernel_dir/build-modules.sh" --kernel-env "$kernel_env" | tail -n1)"
+[ -f "$modules/manifest.json" ] || die "no manifest.json in the module dir '$modules'"
+
+# --- the lab user key: once per user, outside the repository ---------------------------------------------
+lab_key="${VFIOLAB_LAB_KEY:-${XDG_CONFIG_HOME:-$HOME/.config}/vfiolab/lab_ed25519}"
+if [ ! -f "$lab_key" ]; then
+	mkdir -p "$(dirname "$lab_key")"
+	chmod 700 "$(dirname "$lab_key")"
+	ssh-keygen -q -t ed25519 -N "" -C "vfiolab-lab-key" -f "$lab_key" >&2
+fi
+[ -f "$lab_key.pub" ] || ssh-keygen -y -f "$lab_key" >"$lab_key.pub"
+
+# --- packages ---------------------------------------------------------------------------------------------
+apt_private_init arm64
+apt_private_update
+pkgs=(busybox-static dropbear-bin openssh-sftp-server libc6 libgcc-s1 libcrypt1 libtomcrypt1 libtommath1 libgmp10 zlib1g)
+mapfile -t specs < <(apt_private_candidates "${pkgs[@]/%/:arm64}")
+[ ${#specs[@]} -eq ${#pkgs[@]} ] || die "apt-cache policy answered for ${#specs[@]} of ${#pkgs[@]} packages: ${specs[*]}"
+for s in "${specs[@]}"; do
+	[ -n "${s#*=}" ] || die "the mirror has no ${s%=*} (arm64)"
+done
+
+# Distro modules the board needs (virtio-mmio NIC), with their dependencies, resolved on the distro tree.
+board_modules=(virtio_mmio virtio_net)
+if [ ! -f "$KERNEL_MODULES_DIR/modules.dep" ]; then
+	depmod -b "$KERNEL_ROOT" "$KERNEL_RELEASE"
+fi
+mapfile -t distro_kos < <(for m in "${board_modules[@]}"; do
+	modprobe -d "$KERNEL_ROOT" -S "$KERNEL_RELEASE" --show-depends "$m" | awk '$1 == "insmod" { print $2 }'
+done | sort -u)
+
+key="$({
+	printf '%s\n' "${specs[@]}"
+	echo "kernel $KERNEL_VERSION $KERNEL_RELEASE"
+	printf 'distro %s\n' "${distro_kos[@]#"$KERNEL_ROOT"}"
+	sha256sum <"$modules/manifest.json"
+	sha256sum <"$lab_key.pub"
+	sha256sum <"$0"
+	sha256sum <"$here/init"
+} | sha256sum | cut -c1-16)"
+dest="$(vfiolab_cache)/images/arm64/$key"
+mkdir -p "$(dirname "$dest")"
+exec 9>"$dest.lock"
+flock 9
+if [ -f "$dest/image.env" ]; then
+	echo "$dest"
+	exit 0
+fi
+
+mapfile -t debs < <(apt_private_download "$APT_PRIV_DIR/debs" "${specs[@]}")
+work="$dest.work"
+rm -rf "$work"
+mkdir -p "$work/root"
+root="$work/root"
+for d in "${debs[@]}"; do
+	dpkg-deb -x "$d" "$root"
+done
+# Docs, man pages and locales are dead weight in a RAM disk.
+rm -rf "$root/usr/lib/aarch64-linux-gnu/gconv" "$root/usr/share/doc" "$root/usr/share/man" "$root/usr/share/lintian" "$root/usr/share/locale" "$root/usr/share/bug"
+mkdir -p "$root"/{bin,sbin,usr/bin,usr/sbin,proc,sys,dev,tmp,run,root/.ssh,etc/dropbear,var/log,usr/libexec,usr/local/bin}
+ln -sf busybox "$root/bin/sh"
+[ -e "$root/usr/libexec/sftp-server" ] || ln -s /usr/lib/openssh/sftp-server "$root/usr/libexec/sftp-server"
+[ -x "$root/usr/lib/openssh/sftp-server" ] || die "openssh-sftp-server did not provide /usr/lib/openssh/sftp-server"
+[ -x "$root/bin/busybox" ] || die "busybox-static did not provide /bin/busybox"
+install -m 0755 "$here/init" "$root/init"
+
+cat >"$root/etc/passwd" <<'X'
+root:x:0:0:root:/root:/bin/sh
+X
+# dropbear refuses an empty password field; "*" means no password login, keys only.
+cat >"$root/etc/shadow" <<'X'
+root:*:19000:0:99999:7:::
+X
+echo "root:x:0:" >"$root/etc/group"
+printf '/bin/sh\n' >"$root/etc/shells"
+chmod 0600 "$root/etc/shadow"
+chmod 0700 "$root/root" "$root/root/.ssh"
+install -m 0600 "$lab_key.pub" "$root/root/.ssh/authorized_keys"
+
+# A fresh host key per image; the orchestrator pins its fingerprint.
+dropbearkey -t ed25519 -f "$root/etc/dropbear/dropbear_ed25519_host_key" >/dev/null 2>&1
+dropbearkey -y -f "$root/etc/dropbear/dropbear_ed25519_host_key" 2>/dev/null | grep '^ssh-' >"$work/host_key.pub"
+fingerprint="$(ssh-keygen -l -E sha256 -f "$work/host_key.pub" | awk '{ print $2 }')"
+case "$fingerprint" in SHA256:*) ;; *) die "could not fingerprint the host key" ;; esac
+echo "$fingerprint" >"$work/host_key.sha256"
+
+# Modules: the distro's (unstripped: stripping would drop their signature) and ours in extra/.
+mdir="$root/lib/modules/$KERNEL_RELEASE"
+mkdir -p "$mdir/extra"
+for ko in "${distro_kos[@]}"; do
+	rel="${ko#"$KERNEL_MODULES_DIR/"}"
+	mkdir -p "$mdir/$(dirname "$rel")"
+	cp "$ko" "$mdir/$rel"
+done
+cp "$modules"/*.ko "$mdir/extra/"
+cp "$KERNEL_MODULES_DIR"/modules.{order,builtin,builtin.modinfo} "$mdir/" 2>/dev/null || true
+depmod -b "$root" "$KERNEL_RELEASE"
+
+(cd "$root" && find . -print0 | sort -z | cpio --null -o -H newc --owner=0:0 --quiet) | gzip -6 >"$work/initramfs.cpio.gz"
+initramfs_sha="$(sha256sum <"$work/initramfs.cpio.gz" | cut -c1-64)"
+
+cat >"$work/image.env" <<ENV
+# SPDX-License-Identifier: MIT
+# Written by kernel/board/build-image.sh
+IMAGE_KEY=$key
+IMAGE_KERNEL=$KERNEL_IMAGE
+IMAGE_INITRAMFS=$dest/initramfs.cpio.gz
+IMAGE_INITRAMFS_SHA256=$initramfs_sha
+IMAGE_HOST_KEY_SHA256=$fingerprint
+IMAGE_LAB_KEY=$lab_key
+IMAGE_KERNEL_RELEASE=$KERNEL_RELEASE
+IMAGE_KERNEL_VERSION=$KERNEL_VERSION
+IMAGE_MODULES=$modules
+ENV
+cat >"$work/image.json" <<JSON
+{
+  "key": "$key",
+  "kernel": "$KERNEL_IMAGE",
+  "initramfs": "$dest/initramfs.cpio.gz",
+  "initramfsSha256": "$initramfs_sha",
+  "hostKeySha256": "$fingerprint",
+  "labKey": "$lab_key",
+  "kernelRelease": "$KERNEL_RELEASE",
+  "kernelVersion": "$KERNEL_VERSION",
+  "modules": "$modules"
+}
+JSON
+rm -rf "$root"
+rm -rf "$dest"
+mv "$work" "$dest"
+echo "$dest"
