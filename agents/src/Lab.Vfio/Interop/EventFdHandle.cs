@@ -1,0 +1,6 @@
+namespace Lab.Vfio.Interop;
+
+/// <summary>An eventfd.</summary>
+public sealed class EventFdHandle : FdHandle
+{
+}
