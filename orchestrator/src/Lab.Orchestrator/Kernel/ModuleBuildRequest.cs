@@ -1,0 +1,7 @@
+namespace Lab.Orchestrator.Kernel;
+
+/// <summary>What to build the VFIO modules from.</summary>
+/// <param name="KernelEnvPath">kernel.env of the fetched kernel (headers and source).</param>
+/// <param name="SourceTree">A developer's own kernel tree whose drivers/vfio is built instead of linux-source-6.1.</param>
+/// <param name="PatchDirectory">A patch queue with a series file; null for kernel/patches/6.1, "none" for no patches.</param>
+internal sealed record ModuleBuildRequest(string KernelEnvPath, string? SourceTree = null, string? PatchDirectory = null);
