@@ -1,0 +1,48 @@
+using Lab.Orchestrator.Core.Config;
+using Lab.Results;
+
+namespace Lab.Orchestrator.Cli;
+
+/// <summary>Finds lab.json and the store the way every subcommand does.</summary>
+internal static class LabContext
+{
+    /// <summary>lab.json as given, else in the current folder, else beside the <c>lab</c> script.</summary>
+    public static string LabJsonPath(string? given)
+    {
+        if (!string.IsNullOrEmpty(given))
+        {
+            return Path.GetFullPath(given);
+        }
+
+        var here = Path.GetFullPath("lab.json");
+        if (File.Exists(here))
+        {
+            return here;
+        }
+
+        var root = Environment.GetEnvironmentVariable("LAB_ROOT");
+        return root is null ? here : Path.Combine(root, "lab.json");
+    }
+
+    /// <summary>Loads lab.json; on errors prints every one to stderr and returns null.</summary>
+    public static LabConfigResult? LoadOrReport(string? given, TextWriter error)
+    {
+        var result = LabConfigLoader.Load(LabJsonPath(given));
+        if (result.IsValid)
+        {
+            return result;
+        }
+
+        error.WriteLine($"{result.Path}: {result.Errors.Count} problem{(result.Errors.Count == 1 ? string.Empty : "s")}:");
+        foreach (var e in result.Errors)
+        {
+            error.WriteLine($"  {e.Path}: {e.Message}");
+        }
+
+        return null;
+    }
+
+    /// <summary>The store file lab.json names, or the default beside it.</summary>
+    public static string StorePath(LabConfigResult lab) =>
+        lab.Config?.Store is { } store ? Path.GetFullPath(store, lab.Directory) : StorePaths.DefaultFor(lab.Path);
+}
