@@ -1,0 +1,51 @@
+using Lab.Orchestrator.Kernel;
+
+namespace Lab.Orchestrator.Boards.Qemu;
+
+/// <summary>How to start a QEMU arm64 <c>virt</c> board (see LABNOTES "The QEMU aarch64 board").</summary>
+/// <param name="KernelImage">The kernel for <c>-kernel</c>.</param>
+/// <param name="Initramfs">The initramfs for <c>-initrd</c>.</param>
+/// <param name="HostKeySha256">The image's pinned SSH host key fingerprint.</param>
+/// <param name="LabKeyPath">The lab user's private key.</param>
+/// <param name="RunDirectory">Gets console.log, qemu.log, qmp.sock and qemu.pid.</param>
+internal sealed record QemuBoardOptions(string KernelImage, string Initramfs, string HostKeySha256, string LabKeyPath, string RunDirectory)
+{
+    /// <summary>The line /init prints once dropbear listens.</summary>
+    public const string ReadyMarker = "VFIOLAB-BOARD-READY";
+
+    /// <summary>The emulator binary (looked up on PATH unless rooted).</summary>
+    public string QemuBinary { get; init; } = "qemu-system-aarch64";
+
+    /// <summary>
+    /// <c>gic-version=3</c> matters: with GICv2 the type1 IOMMU refuses to attach ("No interrupt remapping").
+    /// </summary>
+    public string Machine { get; init; } = "virt,iommu=smmuv3,gic-version=3";
+
+    /// <summary>The CPU model.</summary>
+    public string Cpu { get; init; } = "cortex-a57";
+
+    /// <summary>Virtual CPUs.</summary>
+    public int Cpus { get; init; } = 2;
+
+    /// <summary>Guest RAM in MiB.</summary>
+    public int MemoryMiB { get; init; } = 1024;
+
+    /// <summary>
+    /// Extra <c>-device</c> values besides the NIC. The virtio-mmio variants are platform devices (not behind the
+    /// SMMU); <c>edu</c> is a PCIe device behind the SMMUv3.
+    /// </summary>
+    public IReadOnlyList<string> Devices { get; init; } = ["virtio-rng-device", "edu"];
+
+    /// <summary>Appended to the kernel command line.</summary>
+    public string ExtraKernelArguments { get; init; } = string.Empty;
+
+    /// <summary>From start to an authenticated SSH session (TCG on a busy 2-core host is slow).</summary>
+    public TimeSpan BootTimeout { get; init; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>Options for an image built by kernel/board/build-image.sh.</summary>
+    public static QemuBoardOptions FromImage(BoardImageInfo image, string runDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        return new QemuBoardOptions(image.KernelImage, image.Initramfs, image.HostKeySha256, image.LabKeyPath, runDirectory);
+    }
+}
