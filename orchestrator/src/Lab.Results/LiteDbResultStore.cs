@@ -174,7 +174,7 @@ public sealed class LiteDbResultStore : IResultStore
 
         if (query.BoardId is { } board)
         {
-            q = q.Where("@0 ANY IN $.boards[*]", board);
+            q = q.Where("$.boards[*] ANY = @0", board);
         }
 
         if (query.Status is { } status)
