@@ -1,0 +1,121 @@
+using Lab.Orchestrator.Core.Results;
+
+namespace Lab.Dashboard.Data;
+
+/// <summary>
+/// The dashboard's one door to the store. Calls are serialized (the store is synchronous and one instance per
+/// process). Results of a finished run never change, so they are kept in a small cache: the matrix, regression
+/// and compare views read the same few recent runs again and again.
+/// </summary>
+internal sealed class ResultsReader
+{
+    private const int CachedRuns = 48;
+
+    private readonly IResultStore _store;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, IReadOnlyList<TestResultRecord>> _results = new(StringComparer.Ordinal);
+    private readonly LinkedList<string> _recent = new();
+
+    public ResultsReader(IResultStore store) => _store = store;
+
+    public RunRecord? Run(string runId)
+    {
+        lock (_gate)
+        {
+            return _store.GetRun(runId);
+        }
+    }
+
+    public IReadOnlyList<RunRecord> Runs(RunQuery query)
+    {
+        lock (_gate)
+        {
+            return _store.ListRuns(query);
+        }
+    }
+
+    public IReadOnlyList<BoardRunRecord> BoardRuns(string runId)
+    {
+        lock (_gate)
+        {
+            return _store.GetBoardRuns(runId);
+        }
+    }
+
+    /// <summary>A run's results in arrival order, optionally for one board; cached once the run has ended.</summary>
+    public IReadOnlyList<TestResultRecord> Results(RunRecord run, string? boardId = null)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        IReadOnlyList<TestResultRecord> all;
+        lock (_gate)
+        {
+            if (_results.TryGetValue(run.Id, out var cached))
+            {
+                _recent.Remove(run.Id);
+                _recent.AddFirst(run.Id);
+                all = cached;
+            }
+            else
+            {
+                all = _store.GetResults(run.Id);
+                if (run.State != RunState.Running)
+                {
+                    Remember(run.Id, all);
+                }
+            }
+        }
+
+        return boardId is null ? all : all.Where(r => r.BoardId == boardId).ToList();
+    }
+
+    public IReadOnlyList<TestResultRecord> History(string testId, string? boardId, int limit)
+    {
+        lock (_gate)
+        {
+            return _store.GetHistory(testId, boardId, limit);
+        }
+    }
+
+    public string? Log(string id)
+    {
+        lock (_gate)
+        {
+            return _store.ReadLog(id);
+        }
+    }
+
+    public IReadOnlyList<BoardLease> Leases()
+    {
+        lock (_gate)
+        {
+            return _store.GetLeases();
+        }
+    }
+
+    /// <summary>
+    /// The boards the lab has used recently, sorted. The store has no board list; the runs of the last
+    /// <paramref name="recentRuns"/> runs and the current leases name them.
+    /// </summary>
+    public IReadOnlyList<string> BoardIds(int recentRuns = 200)
+    {
+        var ids = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var run in Runs(new RunQuery(Limit: recentRuns)))
+        {
+            ids.UnionWith(run.Boards);
+        }
+
+        ids.UnionWith(Leases().Select(l => l.BoardId));
+        return [.. ids];
+    }
+
+    private void Remember(string runId, IReadOnlyList<TestResultRecord> results)
+    {
+        _results[runId] = results;
+        _recent.AddFirst(runId);
+        while (_recent.Count > CachedRuns)
+        {
+            _results.Remove(_recent.Last!.Value);
+            _recent.RemoveLast();
+        }
+    }
+}
