@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Lab.Orchestrator.Core.Results;
+using Lab.Results;
+
+namespace Lab.Orchestrator.Tests.Cli;
+
+/// <summary>The real <c>lab</c> program, run as a process: exit codes, stderr, and clean <c>--json</c>.</summary>
+public sealed class LabCliTests
+{
+    private string _dir = null!;
+
+    private static string RepoLabJson
+    {
+        get
+        {
+            var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Lab.sln")))
+            {
+                dir = dir.Parent;
+            }
+
+            return Path.Combine(dir!.FullName, "lab.json");
+        }
+    }
+
+    [SetUp]
+    public void SetUp() => _dir = Directory.CreateTempSubdirectory("lab-cli-").FullName;
+
+    [TearDown]
+    public void TearDown() => Directory.Delete(_dir, recursive: true);
+
+    private static async Task<(int Code, string Out, string Err)> Lab(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add(Path.Combine(TestContext.CurrentContext.TestDirectory, "lab.dll"));
+        foreach (var a in args)
+        {
+            info.ArgumentList.Add(a);
+        }
+
+        using var p = Process.Start(info)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        await p.WaitForExitAsync();
+        return (p.ExitCode, await stdout, await stderr);
+    }
+
+    // A copy of the shipped lab.json in a temp folder, so the store the test writes is its own.
+    private string CopyLab(Action<JsonObject>? change = null)
+    {
+        var lab = (JsonObject)JsonNode.Parse(File.ReadAllText(RepoLabJson))!;
+        var queue = Path.Combine(Path.GetDirectoryName(RepoLabJson)!, "kernel", "patches", "6.1");
+        lab["kernels"]!["debian-6.1-arm64"]!["patchQueue"] = queue;
+        change?.Invoke(lab);
+        var path = Path.Combine(_dir, "lab.json");
+        File.WriteAllText(path, lab.ToJsonString());
+        return path;
+    }
+
+    [Test]
+    public async Task ValidateAcceptsTheShippedLab()
+    {
+        var (code, stdout, _) = await Lab("validate", RepoLabJson);
+
+        Assert.That(code, Is.Zero);
+        Assert.That(stdout, Does.Contain("ok (1 board, 3 devices under test)"));
+    }
+
+    [Test]
+    public async Task ValidatePrintsEveryProblemAndExitsTwo()
+    {
+        var path = CopyLab(l =>
+        {
+            l["boards"]![0]!["ssh"]!["port"] = 70000;
+            l["nightly"]!["cron"] = "nope";
+        });
+
+        var (code, _, stderr) = await Lab("validate", path);
+
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(stderr, Does.Contain("2 problems"));
+        Assert.That(stderr, Does.Contain("$.boards[0].ssh.port: port 70000 is out of range"));
+        Assert.That(stderr, Does.Contain("$.nightly.cron:"));
+    }
+
+    [Test]
+    public async Task UnknownCommandsAndOptionsAreBadInput()
+    {
+        Assert.That((await Lab("frobnicate")).Code, Is.EqualTo(2));
+        Assert.That((await Lab("results", "--no-such-option")).Code, Is.EqualTo(2));
+        Assert.That((await Lab()).Code, Is.EqualTo(2), "no command is a usage error (help is printed)");
+    }
+
+    [Test]
+    public async Task BoardsListsEveryDevice()
+    {
+        var (code, stdout, _) = await Lab("boards", RepoLabJson);
+
+        Assert.That(code, Is.Zero);
+        Assert.That(stdout, Does.Contain("qemu-arm64"));
+        Assert.That(stdout.Split('\n').Count(l => l.Contains("vfio-")), Is.EqualTo(3));
+    }
+
+    [Test]
+    public async Task ResultsJsonIsPureJsonWithTheStoredRun()
+    {
+        var path = CopyLab();
+        string runId;
+        using (var store = new LiteDbResultStore(Path.Combine(_dir, ".lab", "results.db")))
+        {
+            var run = store.StartRun(RunTrigger.Manual, "dev", ["qemu-arm64"], new BuildInfo("h"));
+            runId = run.Id;
+            store.AddResult(new TestResultRecord(runId, "qemu-arm64", "vfio.container.api_version", TestStatus.Pass, TimeSpan.FromMilliseconds(3), DateTimeOffset.UtcNow));
+            store.AddResult(new TestResultRecord(runId, "qemu-arm64", "vfio.group.bad_fd", TestStatus.Fail, TimeSpan.FromMilliseconds(4), DateTimeOffset.UtcNow, "expected EBADF", 9, "EBADF"));
+            store.FinishRun(runId);
+        }
+
+        var (listCode, list, _) = await Lab("results", "--json", path);
+        var (runCode, detail, _) = await Lab("results", "--run", runId, "--json", path);
+
+        Assert.That(listCode, Is.Zero);
+        Assert.That(runCode, Is.Zero);
+        using var listDoc = JsonDocument.Parse(list);
+        Assert.That(listDoc.RootElement.GetProperty("runs")[0].GetProperty("id").GetString(), Is.EqualTo(runId));
+        Assert.That(listDoc.RootElement.GetProperty("runs")[0].GetProperty("status").GetString(), Is.EqualTo("FAIL"));
+        using var detailDoc = JsonDocument.Parse(detail);
+        var results = detailDoc.RootElement.GetProperty("results");
+        Assert.That(results.GetArrayLength(), Is.EqualTo(2));
+        Assert.That(results[1].GetProperty("errnoName").GetString(), Is.EqualTo("EBADF"));
+    }
+
+    [Test]
+    public async Task AnUnknownRunIsBadInput()
+    {
+        var (code, _, stderr) = await Lab("results", "--run", "19700101-000000-dead", CopyLab());
+
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(stderr, Does.Contain("no run '19700101-000000-dead'"));
+    }
+}
