@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Lab.Orchestrator.Core.Config;
 using Lab.Results;
 
@@ -6,6 +7,10 @@ namespace Lab.Orchestrator.Cli;
 /// <summary>Finds lab.json and the store the way every subcommand does.</summary>
 internal static class LabContext
 {
+    /// <summary>The optional <c>lab.json</c> argument every subcommand takes.</summary>
+    public static Argument<string?> LabJsonArgument() =>
+        new("lab.json") { Description = "The lab inventory (default: ./lab.json)", Arity = ArgumentArity.ZeroOrOne };
+
     /// <summary>lab.json as given, else in the current folder, else beside the <c>lab</c> script.</summary>
     public static string LabJsonPath(string? given)
     {

@@ -9,7 +9,7 @@ internal static class BoardsCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string?>("lab.json") { Description = "The lab inventory (default: ./lab.json)", Arity = ArgumentArity.ZeroOrOne };
+        var file = LabContext.LabJsonArgument();
         var command = new Command("boards", "List the boards of lab.json") { file };
         command.SetAction(parse =>
         {

@@ -12,7 +12,7 @@ internal static class ResultsCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string?>("lab.json") { Description = "The lab inventory (default: ./lab.json)", Arity = ArgumentArity.ZeroOrOne };
+        var file = LabContext.LabJsonArgument();
         var run = new Option<string?>("--run") { Description = "Show this run's results" };
         var json = new Option<bool>("--json") { Description = "Stable machine-readable output on stdout" };
         var limit = new Option<int>("--limit") { Description = "How many runs to list", DefaultValueFactory = _ => 20 };

@@ -8,7 +8,7 @@ internal static class ValidateCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string?>("lab.json") { Description = "The lab inventory (default: ./lab.json)", Arity = ArgumentArity.ZeroOrOne };
+        var file = LabContext.LabJsonArgument();
         var command = new Command("validate", "Check lab.json and print every problem with its JSON path") { file };
         command.SetAction(parse =>
         {
