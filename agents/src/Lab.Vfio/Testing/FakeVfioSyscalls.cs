@@ -36,7 +36,7 @@ public sealed unsafe class FakeVfioSyscalls : IVfioSyscalls, IDisposable
     /// <summary>Type1 IOMMU capabilities.</summary>
     public List<FakeCapability> IommuCapabilities { get; } = [];
 
-    /// <summary>The IOMMU type set on the (single) container, 0 for none.</summary>
+    /// <summary>The IOMMU type last set on a container, 0 for none.</summary>
     public uint Iommu { get; private set; }
 
     /// <summary>Live DMA mappings: iova to (vaddr, size).</summary>
@@ -122,22 +122,22 @@ public sealed unsafe class FakeVfioSyscalls : IVfioSyscalls, IDisposable
             case VfioContainerIoctl.VFIO_CHECK_EXTENSION:
                 return Extensions.Contains((uint)arg) ? 1 : 0;
             case VfioContainerIoctl.VFIO_SET_IOMMU:
-                if (c.Groups == 0 || Iommu != 0 || !Extensions.Contains((uint)arg)) { return -Errno.EINVAL; }
-                Iommu = (uint)arg;
+                if (c.Groups == 0 || c.Iommu != 0 || !Extensions.Contains((uint)arg)) { return -Errno.EINVAL; }
+                Iommu = c.Iommu = (uint)arg;
                 return 0;
             case VfioContainerIoctl.VFIO_IOMMU_GET_INFO:
-                if (!IsType1) { return -Errno.ENOTTY; }
+                if (!c.IsType1) { return -Errno.ENOTTY; }
                 var info = new vfio_iommu_type1_info { flags = VfioConstants.VFIO_IOMMU_INFO_PGSIZES, iova_pgsizes = IovaPageSizes };
                 return FillInfo(arg, 16, 24, info, IommuCapabilities, VfioConstants.VFIO_IOMMU_INFO_CAPS, 16);
             case VfioContainerIoctl.VFIO_IOMMU_MAP_DMA:
-                if (!IsType1) { return -Errno.ENOTTY; }
+                if (!c.IsType1) { return -Errno.ENOTTY; }
                 var map = *(vfio_iommu_type1_dma_map*)arg;
                 if (map.argsz < sizeof(vfio_iommu_type1_dma_map) || map.size == 0 || map.iova % (ulong)PageSize != 0) { return -Errno.EINVAL; }
                 if (DmaMappings.Any(m => map.iova < m.Key + m.Value.Size && m.Key < map.iova + map.size)) { return -Errno.EEXIST; }
                 DmaMappings[map.iova] = (map.vaddr, map.size);
                 return 0;
             case VfioContainerIoctl.VFIO_IOMMU_UNMAP_DMA:
-                if (!IsType1) { return -Errno.ENOTTY; }
+                if (!c.IsType1) { return -Errno.ENOTTY; }
                 var unmap = (vfio_iommu_type1_dma_unmap*)arg;
                 if (unmap->argsz < sizeof(vfio_iommu_type1_dma_unmap)) { return -Errno.EINVAL; }
                 var hit = DmaMappings.TryGetValue(unmap->iova, out var m2) && m2.Size == unmap->size;
@@ -217,7 +217,7 @@ public sealed unsafe class FakeVfioSyscalls : IVfioSyscalls, IDisposable
         device = new DeviceFd();
         if (Fail(nameof(VfioGroupIoctl.VFIO_GROUP_GET_DEVICE_FD), out var e)) { return e; }
         if (Get(group) is not GroupState g) { return -Errno.EBADF; }
-        if (g.Container is null || Iommu == 0) { return -Errno.EINVAL; }
+        if (g.Container is null || g.Container.Iommu == 0) { return -Errno.EINVAL; }
         if (!Groups[g.Path].TryGetValue(name, out var d)) { return -Errno.ENODEV; }
         device.Attach(this, Add(d));
         return 0;
@@ -365,8 +365,6 @@ public sealed unsafe class FakeVfioSyscalls : IVfioSyscalls, IDisposable
         _maps.Clear();
     }
 
-    private bool IsType1 => Iommu is VfioConstants.VFIO_TYPE1_IOMMU or VfioConstants.VFIO_TYPE1v2_IOMMU;
-
     private int Add(object file)
     {
         var fd = _nextFd++;
@@ -494,6 +492,10 @@ public sealed unsafe class FakeVfioSyscalls : IVfioSyscalls, IDisposable
     private sealed class ContainerState
     {
         public int Groups { get; set; }
+
+        public uint Iommu { get; set; }
+
+        public bool IsType1 => Iommu is VfioConstants.VFIO_TYPE1_IOMMU or VfioConstants.VFIO_TYPE1v2_IOMMU;
     }
 
     private sealed class GroupState(string path)

@@ -1,0 +1,40 @@
+using Lab.Vfio;
+
+namespace Lab.TestCases.Model;
+
+/// <summary>The features a case needs; <see cref="Missing"/> says why a context cannot run it.</summary>
+/// <param name="Features">Needed features.</param>
+public sealed record Requirements(CaseFeature Features)
+{
+    /// <summary>Needs only the container.</summary>
+    public static Requirements None { get; } = new(CaseFeature.None);
+
+    /// <summary>Needs the group.</summary>
+    public static Requirements Group { get; } = new(CaseFeature.Group);
+
+    /// <summary>Needs the device.</summary>
+    public static Requirements Device { get; } = new(CaseFeature.Group | CaseFeature.Device);
+
+    /// <summary>The reason <paramref name="context"/> cannot run the case, or null when it can.</summary>
+    public string? Missing(CaseContext context)
+    {
+        if (context is null) { throw new ArgumentNullException(nameof(context)); }
+        if (Has(CaseFeature.Group) && context.Group is null) { return "needs a group (--group)"; }
+        if (Has(CaseFeature.Device) && context.Device is null) { return "needs a device (--device)"; }
+        if (Has(CaseFeature.Type1) && context.Iommu != IommuMode.Type1) { return "needs --iommu type1"; }
+        if (Has(CaseFeature.NoIommu) && context.Iommu != IommuMode.NoIommu) { return "needs --iommu noiommu"; }
+        VfioDeviceInfo? info = null;
+        if (Has(CaseFeature.Irq) && (info ??= context.Device!.GetInfo()).NumIrqs == 0) { return "device has no IRQ"; }
+        if (Has(CaseFeature.MmapRegion))
+        {
+            var device = context.Device!;
+            info ??= device.GetInfo();
+            var any = Enumerable.Range(0, (int)info.NumRegions).Any(i => device.TryGetRegionInfo((uint)i, out var r) == 0 && r!.CanMmap);
+            if (!any) { return "device has no mmap-able region"; }
+        }
+
+        return null;
+    }
+
+    private bool Has(CaseFeature f) => (Features & f) == f;
+}
