@@ -100,4 +100,23 @@ public sealed class DashboardBrowserTests : BrowserTest
         await Expect(Page.GetByTestId("run-now-disabled")).ToHaveTextAsync(new Regex("Run now is disabled: no token is configured"));
         await Expect(Page.GetByTestId("run-now-form")).ToHaveCountAsync(0);
     }
+
+    [Test]
+    public async Task Trends_are_local_svg_charts_of_pass_rate_and_measurements()
+    {
+        var trends = await new TrendsPage(Page).GotoAsync(LabSeeder.RegressingBoard);
+        await Expect(trends.PassRate).ToHaveAttributeAsync("data-points", LabSeeder.Nights.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(trends.PassRate.Locator("circle")).ToHaveCountAsync(LabSeeder.Nights);
+        await Expect(trends.Charts).ToHaveCountAsync(1 + 5); // pass rate + dma read/write, map/unmap, irq rate/latency
+        await Expect(Page.Locator("svg.chart[aria-label^='vfio.stress.dma_throughput: dma_read']")).ToHaveCountAsync(1);
+
+        await Page.GotoAsync("/boards");
+        await Expect(Page.Locator("[data-testid=board-row][data-board='qemu-arm64'] [data-testid=lease]")).ToContainTextAsync("alice@devbox");
+        if (Environment.GetEnvironmentVariable("DASHBOARD_SCREENSHOTS") is { Length: > 0 } dir)
+        {
+            await Page.ScreenshotAsync(new() { Path = Path.Combine(dir, "boards.png"), FullPage = true });
+            await Page.GotoAsync($"/compare?a={Uri.EscapeDataString(Lab.NightlyRunIds[5])}&b={Uri.EscapeDataString(Lab.NightlyRunIds[6])}");
+            await Page.ScreenshotAsync(new() { Path = Path.Combine(dir, "compare.png"), FullPage = true });
+        }
+    }
 }

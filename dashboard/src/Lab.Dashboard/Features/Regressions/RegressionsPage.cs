@@ -17,7 +17,7 @@ internal static class RegressionsPage
             <td>{Link(e.LastGoodRunId, "last-good")}</td>
             <td>{Link(e.FirstBadRunId, "first-bad")}</td>
             <td>{Link(e.FixedInRunId, "fixed-in")}</td>
-            <td>{e.History.Select(h => Html.Of($"<a href=\"{Links.Run(h.RunId)}\" class=\"status {StatusView.CssClass(TestStatuses.TryParse(h.Status, out var s) ? s : null)}\" title=\"{h.RunId}\">{h.Status[0]}</a> "))}</td>
+            <td>{e.History.Select(h => Html.Of($"<a href=\"{Links.Run(h.RunId)}\" class=\"status mini {StatusView.CssClass(TestStatuses.TryParse(h.Status, out var s) ? s : null)}\" title=\"{h.RunId}\">{h.Status[0]}</a> "))}</td>
             </tr>
             """));
         var body = Html.Of($"""
