@@ -16,4 +16,15 @@ step "agents for the boards"
 if [ -x agents/build.sh ]; then agents/build.sh; fi
 
 step "tests"
-dotnet test Lab.sln -c Release --no-build -nologo --logger "console;verbosity=normal" "$@"
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test Lab.sln -c Release --no-build -nologo --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || status=$?
+# One closing line over every test assembly, in the plain form CI reads.
+awk '/^ *Passed: *[0-9]+$/ {p += $2} /^ *Failed: *[0-9]+$/ {f += $2} /^ *Skipped: *[0-9]+$/ {s += $2}
+     END {printf "tests: %d passed, %d failed, %d skipped\n", p, f, s}' "$log"
+if [ "$status" -eq 0 ] && ! grep -qE '^ *Passed: *[1-9]' "$log"; then
+  echo "test.sh: no test ran" >&2
+  exit 1
+fi
+exit "$status"
