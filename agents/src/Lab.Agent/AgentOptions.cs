@@ -1,0 +1,61 @@
+using Lab.TestCases.Model;
+
+namespace Lab.Agent;
+
+/// <summary>The parsed command line.</summary>
+/// <param name="Command"><c>list</c>, <c>run</c>, <c>probe</c> or <c>selfcheck</c>.</param>
+internal sealed record AgentOptions(string Command)
+{
+    public string? Device { get; init; }
+
+    public string? Group { get; init; }
+
+    public IommuMode Iommu { get; init; } = IommuMode.NoIommu;
+
+    public string? Cases { get; init; }
+
+    public string? Table { get; init; }
+
+    public const string Usage =
+        "usage: lab-agent list\n" +
+        "       lab-agent run --group /dev/vfio/X [--device SYSFS_NAME] --iommu noiommu|type1 [--cases PATTERN]\n" +
+        "       lab-agent probe --group /dev/vfio/X --device SYSFS_NAME [--iommu noiommu|type1]\n" +
+        "       lab-agent selfcheck [--table FILE]\n";
+
+    /// <summary>Parses <paramref name="args"/>; null with <paramref name="error"/> set when they are wrong.</summary>
+    public static AgentOptions? Parse(string[] args, out string? error)
+    {
+        error = null;
+        if (args.Length == 0) { error = "no command"; return null; }
+        var o = new AgentOptions(args[0]);
+        if (o.Command is not ("list" or "run" or "probe" or "selfcheck")) { error = "unknown command '" + args[0] + "'"; return null; }
+        var iommuGiven = false;
+        for (var i = 1; i < args.Length; i++)
+        {
+            var name = args[i];
+            if (i + 1 >= args.Length) { error = "option " + name + " needs a value"; return null; }
+            var value = args[++i];
+            switch (name)
+            {
+                case "--device": o = o with { Device = value }; break;
+                case "--group": o = o with { Group = value }; break;
+                case "--cases": o = o with { Cases = value }; break;
+                case "--table": o = o with { Table = value }; break;
+                case "--iommu":
+                    iommuGiven = true;
+                    if (value == "noiommu") { o = o with { Iommu = IommuMode.NoIommu }; }
+                    else if (value == "type1") { o = o with { Iommu = IommuMode.Type1 }; }
+                    else { error = "--iommu must be noiommu or type1"; return null; }
+                    break;
+                default:
+                    error = "unknown option " + name;
+                    return null;
+            }
+        }
+
+        if (o.Command == "run" && (o.Group is null || !iommuGiven)) { error = "run needs --group and --iommu"; return null; }
+        if (o.Command == "probe" && (o.Group is null || o.Device is null)) { error = "probe needs --group and --device"; return null; }
+        if (o.Device is not null && o.Group is null) { error = "--device needs --group"; return null; }
+        return o;
+    }
+}

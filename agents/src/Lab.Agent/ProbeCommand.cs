@@ -1,0 +1,179 @@
+using System.Text.Json;
+using Lab.Vfio;
+using Lab.Vfio.Interop;
+
+namespace Lab.Agent;
+
+/// <summary>
+/// <c>lab-agent probe</c>: what the kernel says about the container, group and device, as JSON written by hand
+/// with <see cref="Utf8JsonWriter"/> (no reflection serialization: NativeAOT and net48).
+/// </summary>
+internal static class ProbeCommand
+{
+    private static readonly VfioExtension[] Extensions =
+    [
+        VfioExtension.Type1, VfioExtension.SpaprTce, VfioExtension.Type1v2, VfioExtension.DmaCcIommu, VfioExtension.Eeh,
+        VfioExtension.Type1Nesting, VfioExtension.SpaprTceV2, VfioExtension.NoIommu, VfioExtension.UnmapAll, VfioExtension.UpdateVaddr,
+    ];
+
+    public static int Run(AgentOptions options, TextWriter stdout, TextWriter stderr, IVfioSyscalls syscalls)
+    {
+        try
+        {
+            using var session = Session.Open(options, syscalls);
+            using var stream = new MemoryStream();
+            using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+            {
+                Write(w, options, session);
+            }
+
+            stdout.Write(System.Text.Encoding.UTF8.GetString(stream.ToArray()) + "\n");
+            return ExitCodes.Ok;
+        }
+        catch (VfioException ex)
+        {
+            stderr.Write("lab-agent: probe failed: " + ex.Message + "\n");
+            return ExitCodes.Failed;
+        }
+    }
+
+    private static void Write(Utf8JsonWriter w, AgentOptions options, Session session)
+    {
+        w.WriteStartObject();
+        w.WriteString("device", options.Device);
+        w.WriteString("group", options.Group);
+        w.WriteString("iommu", options.Iommu.ToString().ToLowerInvariant());
+        w.WriteNumber("api_version", session.Container.GetApiVersion());
+        w.WriteStartObject("extensions");
+        foreach (var e in Extensions) { w.WriteBoolean(e.ToString(), session.Container.CheckExtension(e)); }
+        w.WriteEndObject();
+        var status = session.Group!.GetStatus();
+        w.WriteStartObject("group_status");
+        w.WriteNumber("flags", status.Flags);
+        w.WriteBoolean("viable", status.Viable);
+        w.WriteBoolean("container_set", status.ContainerSet);
+        w.WriteEndObject();
+        if (options.Iommu == TestCases.Model.IommuMode.Type1 && session.Container.TryGetIommuInfo(out var iommu) == 0)
+        {
+            WriteIommu(w, iommu!);
+        }
+
+        var device = session.Device!;
+        var info = device.GetInfo();
+        w.WriteStartObject("info");
+        w.WriteNumber("flags", info.Flags);
+        w.WriteBoolean("pci", info.IsPci);
+        w.WriteBoolean("platform", info.IsPlatform);
+        w.WriteBoolean("amba", info.IsAmba);
+        w.WriteBoolean("reset", info.SupportsReset);
+        w.WriteNumber("num_regions", info.NumRegions);
+        w.WriteNumber("num_irqs", info.NumIrqs);
+        WriteCaps(w, info.Capabilities);
+        w.WriteEndObject();
+        w.WriteStartArray("regions");
+        for (uint i = 0; i < info.NumRegions; i++) { WriteRegion(w, device, i); }
+        w.WriteEndArray();
+        w.WriteStartArray("irqs");
+        for (uint i = 0; i < info.NumIrqs; i++)
+        {
+            var irq = device.GetIrqInfo(i);
+            w.WriteStartObject();
+            w.WriteNumber("index", irq.Index);
+            w.WriteNumber("flags", irq.Flags);
+            w.WriteNumber("count", irq.Count);
+            w.WriteBoolean("eventfd", irq.SupportsEventfd);
+            w.WriteBoolean("maskable", irq.Maskable);
+            w.WriteBoolean("automasked", irq.Automasked);
+            w.WriteBoolean("noresize", irq.NoResize);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteRegion(Utf8JsonWriter w, VfioDevice device, uint index)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("index", index);
+        var errno = device.TryGetRegionInfo(index, out var r);
+        if (errno != 0)
+        {
+            w.WriteNumber("errno", errno);
+            w.WriteString("error", Errno.Name(errno));
+            w.WriteEndObject();
+            return;
+        }
+
+        w.WriteNumber("flags", r!.Flags);
+        w.WriteNumber("size", r.Size);
+        w.WriteNumber("offset", r.Offset);
+        w.WriteBoolean("read", r.CanRead);
+        w.WriteBoolean("write", r.CanWrite);
+        w.WriteBoolean("mmap", r.CanMmap);
+        if (r.SparseMmapAreas is { } areas)
+        {
+            w.WriteStartArray("sparse_mmap");
+            foreach (var a in areas)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("offset", a.Offset);
+                w.WriteNumber("size", a.Size);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
+        if (r.RegionType is { } t)
+        {
+            w.WriteStartObject("type");
+            w.WriteNumber("type", t.Type);
+            w.WriteNumber("subtype", t.Subtype);
+            w.WriteEndObject();
+        }
+
+        WriteCaps(w, r.Capabilities);
+        w.WriteEndObject();
+    }
+
+    private static void WriteIommu(Utf8JsonWriter w, VfioIommuInfo info)
+    {
+        w.WriteStartObject("iommu_info");
+        w.WriteNumber("flags", info.Flags);
+        w.WriteNumber("iova_pgsizes", info.IovaPageSizes);
+        if (info.IovaRanges is { } ranges)
+        {
+            w.WriteStartArray("iova_ranges");
+            foreach (var r in ranges)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("start", r.Start);
+                w.WriteNumber("end", r.End);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
+        if (info.DmaAvailable is { } avail) { w.WriteNumber("dma_avail", avail); }
+        WriteCaps(w, info.Capabilities);
+        w.WriteEndObject();
+    }
+
+    private static void WriteCaps(Utf8JsonWriter w, IReadOnlyList<VfioCapability> caps)
+    {
+        w.WriteStartArray("capabilities");
+        foreach (var c in caps)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("id", c.Id);
+            w.WriteNumber("version", c.Version);
+            w.WriteNumber("offset", c.Offset);
+            w.WriteNumber("length", c.Data.Length);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+}
