@@ -14,6 +14,7 @@ internal static class Program
             BoardsCommand.Create(),
             ResultsCommand.Create(),
             SchemaCommand.Create(),
+            RunCommand.Create(),
         };
         var parse = root.Parse(args.Length == 0 ? ["--help"] : args);
         if (parse.Errors.Count > 0)

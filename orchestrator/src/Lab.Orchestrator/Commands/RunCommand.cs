@@ -1,0 +1,103 @@
+using System.CommandLine;
+using System.Globalization;
+using Lab.Orchestrator.Cli;
+using Lab.Orchestrator.Core.Results;
+using Lab.Orchestrator.Run;
+
+namespace Lab.Orchestrator.Commands;
+
+/// <summary>
+/// <c>lab run [--board ID] [--cases PATTERN] [--trigger manual|nightly|dashboard] [lab.json]</c>: builds, boots,
+/// binds and runs the catalog on each selected board, storing every result as it arrives; prints a summary.
+/// Exit 0 when nothing failed, 1 when tests failed, 2 for bad input, 3 for infrastructure trouble (MISS/ERROR).
+/// </summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string?>("lab.json") { Description = "The lab inventory (default: ./lab.json)", Arity = ArgumentArity.ZeroOrOne };
+        var board = new Option<string?>("--board") { Description = "Run only this board (default: every board)" };
+        var cases = new Option<string?>("--cases") { Description = "Case id pattern, '*' matches any characters (default: the boards' suites)" };
+        var trigger = new Option<RunTrigger>("--trigger")
+        {
+            Description = "What started the run: manual, nightly or dashboard",
+            DefaultValueFactory = _ => RunTrigger.Manual,
+        };
+        var command = new Command("run", "Build, boot, bind and run the test catalog on the boards; results go to the store as they arrive")
+        {
+            file, board, cases, trigger,
+        };
+        command.SetAction((parse, ct) => RunAsync(
+            parse.GetValue(file), new RunRequest(parse.GetValue(board), parse.GetValue(cases), parse.GetValue(trigger)), ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string? labJson, RunRequest request, CancellationToken ct)
+    {
+        var lab = LabContext.LoadOrReport(labJson, Console.Error);
+        if (lab is null)
+        {
+            return ExitCodes.BadInput;
+        }
+
+        if (request.Cases is { } pattern && string.IsNullOrWhiteSpace(pattern))
+        {
+            await Console.Error.WriteLineAsync("lab: --cases needs a pattern such as vfio.platform.*").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
+        var boards = LabRun.SelectBoards(lab.Config!, request, out var problem);
+        if (boards is null || boards.Count == 0)
+        {
+            await Console.Error.WriteLineAsync("lab: " + (problem ?? "no boards to run")).ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
+        using var store = ResultsCommand.OpenStore(LabContext.StorePath(lab));
+        if (store is null)
+        {
+            return ExitCodes.Infrastructure;
+        }
+
+        var outcome = await new LabRun(lab, store, new RunProgress(Console.Error), TimeProvider.System)
+            .ExecuteAsync(request, boards, ct).ConfigureAwait(false);
+        WriteSummary(outcome, Console.Out);
+        var status = outcome.Run.Status;
+        if (status is null && !outcome.Cancelled)
+        {
+            await Console.Error.WriteLineAsync("lab: no results were recorded (does any case match the pattern? lab-agent list shows the catalog)")
+                .ConfigureAwait(false);
+        }
+
+        return outcome.Cancelled ? ExitCodes.Infrastructure : status switch
+        {
+            TestStatus.Fail => ExitCodes.TestsFailed,
+            TestStatus.Error or TestStatus.Miss => ExitCodes.Infrastructure,
+            _ => ExitCodes.Ok,
+        };
+    }
+
+    private static void WriteSummary(RunOutcome outcome, TextWriter output)
+    {
+        var table = new TextTable("board", "status", "pass", "fail", "error", "miss", "skip", "duration", "health");
+        foreach (var b in outcome.Boards)
+        {
+            table.Add(
+                b.BoardId, b.Status?.ToKcidb() ?? "-", Count(b.Counts.Pass), Count(b.Counts.Fail), Count(b.Counts.Error),
+                Count(b.Counts.Miss), Count(b.Counts.Skip), Format(b.Duration), b.Health);
+        }
+
+        table.Write(output);
+        if (outcome.Run.Note is { } note)
+        {
+            output.WriteLine(note);
+        }
+
+        output.WriteLine($"run {outcome.Run.Id}: {outcome.Run.Status?.ToKcidb() ?? "NO RESULTS"}");
+    }
+
+    private static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+    private static string Format(TimeSpan d) =>
+        d.TotalHours >= 1 ? d.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture) : d.ToString(@"m\:ss", CultureInfo.InvariantCulture);
+}

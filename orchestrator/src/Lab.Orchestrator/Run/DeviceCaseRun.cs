@@ -1,0 +1,142 @@
+using System.Globalization;
+using Lab.Ktap;
+using Lab.Orchestrator.Boards;
+using Lab.Orchestrator.Core.Config;
+using Lab.Orchestrator.Core.Results;
+using Lab.Orchestrator.Ssh;
+
+namespace Lab.Orchestrator.Run;
+
+/// <summary>
+/// Step 5 for one device: runs the agent over SSH, feeds its stdout line by line into a <see cref="KtapParser"/>
+/// and writes each result to the store the moment it is parsed. A case that stays silent longer than the
+/// board's case timeout stops the agent; a lost connection or a timeout ends the stream, and the parser reports
+/// what was promised and never came as ERROR, keeping everything that did arrive.
+/// </summary>
+internal sealed class DeviceCaseRun(IResultStore store, RunProgress progress, TimeProvider time, string runId, BoardConfig board)
+{
+    /// <summary>Where the agent is deployed on the board.</summary>
+    public const string RemoteAgent = "/run/vfiolab/lab-agent";
+
+    private readonly IResultStore _store = store;
+    private readonly RunProgress _progress = progress;
+    private readonly TimeProvider _time = time;
+    private readonly string _runId = runId;
+    private readonly BoardConfig _board = board;
+
+    /// <summary>The agent command line for a bound device.</summary>
+    public static string Command(DeviceConfig device, DeviceBinding binding, IReadOnlyList<string> patterns)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        ArgumentNullException.ThrowIfNull(binding);
+        ArgumentNullException.ThrowIfNull(patterns);
+        List<string> argv =
+        [
+            RemoteAgent, "run", "--device", binding.Device, "--group", binding.GroupDevice, "--iommu", DeviceSelectors.IommuName(device.Iommu),
+        ];
+        if (patterns.Count > 0)
+        {
+            // The agent takes one --cases value; a comma separates patterns (Lab.TestCases CaseIds.Matches).
+            argv.AddRange(["--cases", string.Join(',', patterns)]);
+        }
+
+        return ShellQuote.Join(argv);
+    }
+
+    /// <summary>Runs the agent for one device; returns true when the connection to the board was lost.</summary>
+    public async Task<bool> RunAsync(BoardSsh ssh, DeviceConfig device, DeviceBinding binding, IReadOnlyList<string> patterns, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(ssh);
+        ArgumentNullException.ThrowIfNull(device);
+        var parser = new KtapParser();
+        var last = _time.GetTimestamp();
+        var caseLimit = TimeSpan.FromSeconds(_board.Timeouts.CaseSeconds);
+        using var watchdog = new StepTimeout(_time, caseLimit, ct);
+
+        void Record(KtapResult result, string? reasonSuffix)
+        {
+            var now = _time.GetTimestamp();
+            var record = ResultMapper.ToRecord(
+                result, _runId, _board.Id, device.Name, _time.GetElapsedTime(last, now), _time.GetUtcNow(), reasonSuffix,
+                log => _store.SaveLog($"{_runId}-{_board.Id}-{ResultMapper.TestId(result, device.Name)}.log", log));
+            last = now;
+            _store.AddResult(record);
+            var ms = record.Duration.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture);
+            var why = record.Status is TestStatus.Pass ? string.Empty : " " + FirstLine(record.Reason ?? string.Empty);
+            _progress.Board(_board.Id, $"{record.Status.ToKcidb()} {record.TestId} ({ms} ms){why}");
+        }
+
+        ValueTask OnLine(string line, CancellationToken lineCt)
+        {
+            foreach (var result in parser.Feed(line))
+            {
+                Record(result, null);
+                watchdog.Restart(caseLimit);
+            }
+
+            return ValueTask.CompletedTask;
+        }
+
+        string? suffix = null;
+        var lost = false;
+        try
+        {
+            var command = Command(device, binding, patterns);
+            var result = await ssh.RunStreamingAsync(command, OnLine, Timeout.InfiniteTimeSpan, watchdog.Token).ConfigureAwait(false);
+            if (!result.Succeeded)
+            {
+                var status = result.ExitStatus is { } s ? "exit status " + s.ToString(CultureInfo.InvariantCulture) : "killed by a signal";
+                var stderr = LastLines(result.Stderr, 3);
+                suffix = $"(agent {status}{(stderr.Length > 0 ? ": " + stderr : string.Empty)})";
+            }
+        }
+        catch (OperationCanceledException) when (watchdog.TimedOut && !ct.IsCancellationRequested)
+        {
+            suffix = $"(no result within the case timeout of {_board.Timeouts.CaseSeconds} s; agent stopped)";
+            await StopAgentAsync(ssh, ct).ConfigureAwait(false);
+        }
+        catch (BoardConnectionLostException e)
+        {
+            suffix = $"(connection to the board lost: {FirstLine(e.Message)})";
+            lost = true;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Cancelled, or the board's time limit: keep what arrived, mark the rest, let the pipeline decide.
+            foreach (var result in parser.Complete())
+            {
+                Record(result, $"(interrupted: {(e is OperationCanceledException ? "run stopped" : FirstLine(e.Message))})");
+            }
+
+            throw;
+        }
+
+        foreach (var result in parser.Complete())
+        {
+            Record(result, suffix);
+        }
+
+        return lost;
+    }
+
+    private static async Task StopAgentAsync(BoardSsh ssh, CancellationToken ct)
+    {
+        try
+        {
+            await ssh.RunAsync("pkill -x lab-agent || killall lab-agent", TimeSpan.FromSeconds(10), ct).ConfigureAwait(false);
+        }
+        catch (BoardConnectionLostException)
+        {
+            // The board is gone too; the next step finds out.
+        }
+    }
+
+    private static string FirstLine(string text)
+    {
+        var line = text.Split('\n', 2)[0].Trim();
+        return line.Length > 300 ? line[..300] + "..." : line;
+    }
+
+    private static string LastLines(string text, int count) =>
+        string.Join(" | ", text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).TakeLast(count));
+}

@@ -1,0 +1,74 @@
+using Lab.Orchestrator.Core.Config;
+using Lab.Orchestrator.Core.Results;
+using Lab.Orchestrator.Kernel;
+
+namespace Lab.Orchestrator.Run;
+
+/// <summary>
+/// One <c>lab run</c>: opens the run in the store, runs the boards one after another through
+/// <see cref="BoardPipeline"/>, and finishes the run with a note naming the boards that did not work.
+/// </summary>
+internal sealed class LabRun(LabConfigResult lab, IResultStore store, RunProgress progress, TimeProvider time)
+{
+    private readonly LabConfigResult _lab = lab;
+    private readonly IResultStore _store = store;
+    private readonly RunProgress _progress = progress;
+    private readonly TimeProvider _time = time;
+
+    /// <summary>The boards a request selects; null (with the reason) when it names an unknown board.</summary>
+    public static IReadOnlyList<BoardConfig>? SelectBoards(LabConfig config, RunRequest request, out string? problem)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(request);
+        problem = null;
+        if (request.BoardId is { } id)
+        {
+            var board = config.Boards.FirstOrDefault(b => b.Id == id);
+            if (board is null)
+            {
+                problem = $"no board '{id}' in lab.json (boards: {string.Join(", ", config.Boards.Select(b => b.Id))})";
+                return null;
+            }
+
+            return [board];
+        }
+
+        if (request.Trigger == RunTrigger.Nightly && config.Nightly is { Boards.Count: > 0 } nightly)
+        {
+            return config.Boards.Where(b => nightly.Boards.Contains(b.Id, StringComparer.Ordinal)).ToList();
+        }
+
+        return config.Boards;
+    }
+
+    public async Task<RunOutcome> ExecuteAsync(RunRequest request, IReadOnlyList<BoardConfig> boards, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(boards);
+        var run = _store.StartRun(request.Trigger, Environment.UserName, boards.Select(b => b.Id).ToList(), new BuildInfo(_lab.Sha256));
+        _progress.Run($"run {run.Id} started ({boards.Count} board{(boards.Count == 1 ? string.Empty : "s")}; ./lab results --run {run.Id})");
+        var runDirectory = Path.Combine(_lab.Directory, ".lab", "runs", run.Id);
+        var builds = new RunBuilds(_store, new ScriptRunner(_time), _lab, run.Id, Path.Combine(runDirectory, "build"));
+        var summaries = new List<BoardSummary>();
+        foreach (var board in boards)
+        {
+            if (ct.IsCancellationRequested)
+            {
+                break;
+            }
+
+            var pipeline = new BoardPipeline(_store, builds, _progress, _time, _lab, request, run.Id, Path.Combine(runDirectory, board.Id), board);
+            summaries.Add(await pipeline.RunAsync(ct).ConfigureAwait(false));
+        }
+
+        var cancelled = ct.IsCancellationRequested;
+        var broken = summaries.Where(s => s.Health != "ok").Select(s => $"{s.BoardId}: {s.Health}").ToList();
+        if (cancelled)
+        {
+            broken.Insert(0, "cancelled by the user");
+        }
+
+        var finished = _store.FinishRun(run.Id, broken.Count == 0 ? null : string.Join("; ", broken));
+        return new RunOutcome(finished, summaries, cancelled);
+    }
+}

@@ -1,0 +1,9 @@
+using Lab.Orchestrator.Core.Results;
+
+namespace Lab.Orchestrator.Run;
+
+/// <summary>What <c>lab run</c> was asked to do.</summary>
+/// <param name="BoardId">Only this board; null for every board (or the nightly list when the trigger is nightly).</param>
+/// <param name="Cases">A case id pattern that replaces the boards' suites; null to run the suites.</param>
+/// <param name="Trigger">What started the run.</param>
+internal sealed record RunRequest(string? BoardId, string? Cases, RunTrigger Trigger);

@@ -1,0 +1,40 @@
+namespace Lab.Orchestrator.Run;
+
+/// <summary>
+/// A caller's token linked with a timeout on a <see cref="TimeProvider"/>; <see cref="Restart"/> re-arms the
+/// timeout (the per-case watchdog restarts on every result).
+/// </summary>
+internal sealed class StepTimeout : IDisposable
+{
+    private readonly CancellationTokenSource _timeout;
+    private readonly CancellationTokenSource _linked;
+
+    public StepTimeout(TimeProvider time, TimeSpan timeout, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        _timeout = new CancellationTokenSource(timeout, time);
+        _linked = CancellationTokenSource.CreateLinkedTokenSource(ct, _timeout.Token);
+    }
+
+    /// <summary>Cancelled by the caller or by the timeout.</summary>
+    public CancellationToken Token => _linked.Token;
+
+    /// <summary>True when the timeout (not the caller) fired.</summary>
+    public bool TimedOut => _timeout.IsCancellationRequested;
+
+    /// <summary>Starts the timeout again from now (no effect once it fired).</summary>
+    public void Restart(TimeSpan timeout)
+    {
+        if (!_timeout.IsCancellationRequested)
+        {
+            _timeout.CancelAfter(timeout);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _linked.Dispose();
+        _timeout.Dispose();
+    }
+}
