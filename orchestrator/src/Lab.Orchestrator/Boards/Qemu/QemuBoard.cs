@@ -14,6 +14,17 @@ namespace Lab.Orchestrator.Boards.Qemu;
 internal sealed class QemuBoard : IAsyncDisposable
 {
     private const int PortAttempts = 3;
+
+    /// <summary>
+    /// QEMU runs under a small sh watchdog that holds our stdin pipe: if the orchestrator dies in any way (even
+    /// SIGKILL, where no ProcessExit handler runs), the pipe closes and the watchdog kills QEMU. The explicit
+    /// <c>&lt;&amp;3</c> matters: a background job's stdin is otherwise /dev/null. The watcher must not hold our
+    /// stdout/stderr pipes, or waiting for QEMU's output to end would wait for the watcher too.
+    /// </summary>
+    internal const string Watchdog =
+        "exec 3<&0; \"$@\" </dev/null & q=$!; { cat <&3; kill -KILL \"$q\"; } >/dev/null 2>&1 & w=$!; " +
+        "wait \"$q\"; rc=$?; kill \"$w\" 2>/dev/null; exit \"$rc\"";
+
     private static readonly ConcurrentDictionary<Process, byte> _live = new();
     private static int _exitHookInstalled;
 
@@ -48,8 +59,22 @@ internal sealed class QemuBoard : IAsyncDisposable
     /// <summary>The QMP socket.</summary>
     public string QmpSocketPath => Path.Combine(_options.RunDirectory, "qmp.sock");
 
-    /// <summary>QEMU's process id.</summary>
-    public int ProcessId => _process.Id;
+    /// <summary>QEMU's process id (from its -pidfile; the watchdog's until QEMU has written it).</summary>
+    public int ProcessId
+    {
+        get
+        {
+            try
+            {
+                var text = File.ReadAllText(Path.Combine(_options.RunDirectory, "qemu.pid")).Trim();
+                return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) ? pid : _process.Id;
+            }
+            catch (IOException)
+            {
+                return _process.Id;
+            }
+        }
+    }
 
     /// <summary>True once QEMU has exited.</summary>
     public bool HasExited => _process.HasExited;
@@ -181,6 +206,16 @@ internal sealed class QemuBoard : IAsyncDisposable
         finally
         {
             Kill();
+            try
+            {
+                // Ends the watchdog's cat (it holds the read end of this pipe).
+                _process.StandardInput.Close();
+            }
+            catch (IOException)
+            {
+                // The watchdog is gone already.
+            }
+
             _live.TryRemove(_process, out _);
             _process.Dispose();
             lock (_logGate)
@@ -200,13 +235,17 @@ internal sealed class QemuBoard : IAsyncDisposable
         }
 
         var port = FreePort.OnLoopback();
-        var psi = new ProcessStartInfo(binary)
+        var psi = new ProcessStartInfo("/bin/sh")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        psi.ArgumentList.Add("-c");
+        psi.ArgumentList.Add(Watchdog);
+        psi.ArgumentList.Add("qemu-watchdog");
+        psi.ArgumentList.Add(binary);
         foreach (var arg in Arguments(options, port))
         {
             psi.ArgumentList.Add(arg);

@@ -1,0 +1,46 @@
+using Lab.Orchestrator.Kernel;
+using Lab.Orchestrator.Tests.Support;
+
+namespace Lab.Orchestrator.Tests.Kernel;
+
+/// <summary>The real module build (cached per key); needs the cross toolchain, like the board.</summary>
+[Category("Qemu")]
+[NonParallelizable]
+public sealed class ModuleBuildTests
+{
+    [Test]
+    public async Task The_build_yields_the_eight_vfio_modules_with_hashes_and_a_log()
+    {
+        var modules = await SharedQemuBoard.ModulesAsync(CancellationToken.None);
+
+        Assert.That(modules.Modules.Select(m => m.Name), Is.EquivalentTo(new[]
+        {
+            "vfio", "vfio_virqfd", "vfio_iommu_type1", "vfio-pci-core", "vfio-pci", "vfio-platform-base", "vfio-platform", "vfio-amba",
+        }));
+        Assert.That(modules.Modules.Select(m => m.Sha256), Has.All.Match("^[0-9a-f]{64}$"));
+        Assert.That(File.Exists(modules.BuildLogPath), Is.True);
+        Assert.That(await File.ReadAllTextAsync(modules.BuildLogPath), Does.Contain("0001-vfio-platform-probe-without-reset-when-not-required.patch"));
+    }
+
+    [Test]
+    public async Task A_patch_that_does_not_apply_fails_naming_the_patch()
+    {
+        var kernelEnv = await FindKernelEnvAsync();
+        var queue = Directory.CreateTempSubdirectory("vfiolab-badpatch-").FullName;
+        await File.WriteAllTextAsync(Path.Combine(queue, "series"), "# test\n0001-does-not-apply.patch\n");
+        await File.WriteAllTextAsync(Path.Combine(queue, "0001-does-not-apply.patch"),
+            "--- a/drivers/vfio/vfio_main.c\n+++ b/drivers/vfio/vfio_main.c\n@@ -1,3 +1,3 @@\n-no such line\n+x\n no such context\n no such context either\n");
+
+        var build = new ModuleBuild(new ScriptRunner(TimeProvider.System), queue);
+        var e = Assert.ThrowsAsync<KernelScriptException>(() => build.BuildAsync(new ModuleBuildRequest(kernelEnv, PatchDirectory: queue), CancellationToken.None));
+
+        Assert.That(e!.Result!.ExitCode, Is.EqualTo(2));
+        Assert.That(e.Message, Does.Contain("patch 0001-does-not-apply.patch did not apply"));
+    }
+
+    private static async Task<string> FindKernelEnvAsync()
+    {
+        var kernel = await new DebianKernel(new ScriptRunner(TimeProvider.System), SharedQemuBoard.LogDirectory).FetchAsync("arm64", CancellationToken.None);
+        return kernel.EnvPath;
+    }
+}
