@@ -47,9 +47,10 @@ internal static class SharedQemuBoard
             try
             {
                 var image = await BuildImageLockedAsync(ct);
+                var clock = System.Diagnostics.Stopwatch.StartNew();
                 _board = await QemuBoard.StartAsync(
                     QemuBoardOptions.FromImage(image, Directory.CreateTempSubdirectory("vfiolab-board-").FullName), TimeProvider.System, ct);
-                TestContext.Progress.WriteLine($"shared board up: 127.0.0.1:{_board.SshPort}, pid {_board.ProcessId}");
+                TestContext.Progress.WriteLine($"shared board SSH-ready in {clock.Elapsed.TotalSeconds:F1} s: 127.0.0.1:{_board.SshPort}, pid {_board.ProcessId}");
                 return _board;
             }
             catch (Exception e) when (e is QemuBoardException or KernelScriptException)
