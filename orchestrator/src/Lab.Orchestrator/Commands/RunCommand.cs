@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Lab.Orchestrator.Cli;
 using Lab.Orchestrator.Core.Results;
 using Lab.Orchestrator.Run;
@@ -59,8 +60,17 @@ internal static class RunCommand
             return ExitCodes.Infrastructure;
         }
 
-        var outcome = await new LabRun(lab, store, new RunProgress(Console.Error), TimeProvider.System)
-            .ExecuteAsync(request, boards, ct).ConfigureAwait(false);
+        // Ctrl-C (and SIGTERM from the dashboard) stop the run cleanly: QEMU down, results kept, run finished with a
+        // note. Without this the runtime ends the process at once. A second signal ends it the default way.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        RunOutcome outcome;
+        using (PosixSignalRegistration.Create(PosixSignal.SIGINT, c => Stop(c, stop)))
+        using (PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => Stop(c, stop)))
+        {
+            outcome = await new LabRun(lab, store, new RunProgress(Console.Error), TimeProvider.System)
+                .ExecuteAsync(request, boards, stop.Token).ConfigureAwait(false);
+        }
+
         WriteSummary(outcome, Console.Out);
         var status = outcome.Run.Status;
         if (status is null && !outcome.Cancelled)
@@ -75,6 +85,18 @@ internal static class RunCommand
             TestStatus.Error or TestStatus.Miss => ExitCodes.Infrastructure,
             _ => ExitCodes.Ok,
         };
+    }
+
+    private static void Stop(PosixSignalContext signal, CancellationTokenSource stop)
+    {
+        if (stop.IsCancellationRequested)
+        {
+            return;
+        }
+
+        signal.Cancel = true;
+        Console.Error.WriteLine($"lab: {signal.Signal}: stopping the run (boards down, results kept); again to abort at once");
+        _ = stop.CancelAsync();
     }
 
     private static void WriteSummary(RunOutcome outcome, TextWriter output)
