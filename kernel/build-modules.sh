@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # Builds the VFIO modules the Debian kernel lacks (vfio-platform, vfio-amba, no-IOMMU) out of tree against the
-# Debian headers, after applying kernel/patches/6.1/series. Only drivers/vfio is taken from the source tarball.
+# Debian headers, after applying kernel/patches/6.1/series, plus our reset handlers (kernel/reset ->
+# vfiolab-reset.ko, loaded only on request). Only drivers/vfio is taken from the source tarball.
 # Cached: the output dir is keyed by a hash of (source, patches, make line, toolchain); an unchanged key
 # rebuilds nothing.
 #
@@ -78,6 +79,7 @@ key="$({
 	echo "make ${make_vars[*]}"
 	echo "toolchain $toolchain"
 	echo "recipe $(sha256sum <"$0" | cut -c1-64)"
+	for f in "$here"/reset/*; do echo "reset $(basename "$f") $(sha256sum <"$f" | cut -c1-64)"; done
 } | sha256sum | cut -c1-16)"
 
 cache="${XDG_CACHE_HOME:-$HOME/.cache}/vfiolab"
@@ -118,6 +120,13 @@ if [ ! -f "$dest/manifest.json" ]; then
 			die "patch $(basename "$p") did not apply to drivers/vfio of $source_id (log: $log)" 2
 		fi
 	done
+	# --- our reset handlers (kernel/reset), built in the same pass so vfio-platform's symbols resolve ------
+	if [ -d "$work/src/drivers/vfio/platform" ]; then
+		mkdir -p "$work/src/drivers/vfio/platform/vfiolab-reset"
+		cp "$here/reset/Kbuild" "$here/reset/"*.c "$work/src/drivers/vfio/platform/vfiolab-reset/"
+		printf '\n# VfioLab (kernel/build-modules.sh)\nobj-$(CONFIG_VFIO_PLATFORM) += vfiolab-reset/\n' \
+			>>"$work/src/drivers/vfio/platform/Makefile"
+	fi
 	# --- the build ---------------------------------------------------------------------------------------
 	echo "== make -C $KERNEL_HEADERS M=$work/src/drivers/vfio ${make_vars[*]} modules" >>"$log"
 	echo "== toolchain: $toolchain" >>"$log"

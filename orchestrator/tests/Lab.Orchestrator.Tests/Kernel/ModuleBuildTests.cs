@@ -9,13 +9,14 @@ namespace Lab.Orchestrator.Tests.Kernel;
 public sealed class ModuleBuildTests
 {
     [Test]
-    public async Task The_build_yields_the_eight_vfio_modules_with_hashes_and_a_log()
+    public async Task The_build_yields_the_vfio_modules_and_our_reset_handlers_with_hashes_and_a_log()
     {
         var modules = await SharedQemuBoard.ModulesAsync(CancellationToken.None);
 
         Assert.That(modules.Modules.Select(m => m.Name), Is.EquivalentTo(new[]
         {
             "vfio", "vfio_virqfd", "vfio_iommu_type1", "vfio-pci-core", "vfio-pci", "vfio-platform-base", "vfio-platform", "vfio-amba",
+            "vfiolab-reset",
         }));
         Assert.That(modules.Modules.Select(m => m.Sha256), Has.All.Match("^[0-9a-f]{64}$"));
         Assert.That(File.Exists(modules.BuildLogPath), Is.True);

@@ -99,6 +99,42 @@ public sealed class QemuBoardTests
     }
 
     [Test]
+    public async Task Devices_bound_after_loading_vfiolab_reset_take_its_reset_handlers()
+    {
+        var ct = CancellationToken.None;
+        var bringUp = new VfioBringUp(_board.Ssh);
+        DeviceBindingRequest[] platformDevices = [DeviceBindingRequest.VirtioRng, DeviceBindingRequest.Pl031];
+        await _board.Ssh.RunCheckedAsync("modprobe vfiolab-reset", _timeout, ct);
+        try
+        {
+            var before = await _board.Ssh.RunCheckedAsync("cat /sys/module/vfiolab_reset/refcnt", _timeout, ct);
+            foreach (var d in platformDevices)
+            {
+                await bringUp.RestoreAsync(d.Selector, ct);
+                await bringUp.BindAsync(d, ct);
+            }
+
+            // vfio_platform_get_reset() takes a module reference per device whose compatible matched a handler.
+            var after = await _board.Ssh.RunCheckedAsync("cat /sys/module/vfiolab_reset/refcnt", _timeout, ct);
+            Assert.That(before.Stdout.Trim(), Is.EqualTo("0"));
+            Assert.That(after.Stdout.Trim(), Is.EqualTo("2"), "virtio,mmio and arm,pl031 both found a handler");
+        }
+        finally
+        {
+            foreach (var d in platformDevices)
+            {
+                await bringUp.RestoreAsync(d.Selector, ct);
+            }
+
+            await _board.Ssh.RunCheckedAsync("rmmod vfiolab_reset", _timeout, ct);
+            foreach (var d in platformDevices)
+            {
+                await bringUp.BindAsync(d, ct);
+            }
+        }
+    }
+
+    [Test]
     public async Task The_lab_agent_runs_on_the_board_when_it_has_been_built()
     {
         var root = Lab.Orchestrator.Kernel.LabRoot.Find();
