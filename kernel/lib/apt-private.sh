@@ -54,8 +54,14 @@ apt_private_update() {
 	if [ -f "$stamp" ] && [ $((now - $(stat -c %Y "$stamp"))) -lt "$max" ]; then
 		return 0
 	fi
-	apt_private update >&2
-	touch "$stamp"
+	# An index that fails its size check while the mirror syncs (seen on the armhf security index) makes apt
+	# exit non-zero although the others are fine: go on with what apt has, and retry next time (no stamp).
+	# A version that really is missing is caught later by the candidate and same-version checks.
+	if apt_private update >&2; then
+		touch "$stamp"
+	else
+		echo "apt-private: 'apt-get update' reported errors (mirror sync?); continuing with the indexes that did download" >&2
+	fi
 }
 
 # apt_private_download DESTDIR PKG[:ARCH]=VERSION... : downloads into DESTDIR unless already there;
