@@ -15,6 +15,7 @@ internal static class Program
             ResultsCommand.Create(),
             SchemaCommand.Create(),
             RunCommand.Create(),
+            DashboardCommand.Create(),
         };
         var parse = root.Parse(args.Length == 0 ? ["--help"] : args);
         if (parse.Errors.Count > 0)

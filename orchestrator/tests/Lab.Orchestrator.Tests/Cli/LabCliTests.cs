@@ -132,6 +132,15 @@ public sealed class LabCliTests
     }
 
     [Test]
+    public async Task TheDashboardRefusesANonLoopbackAddress()
+    {
+        var (code, _, stderr) = await Lab("dashboard", "--urls", "http://0.0.0.0:5099", CopyLab());
+
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(stderr, Does.Contain("not a loopback address"));
+    }
+
+    [Test]
     public async Task AnUnknownRunIsBadInput()
     {
         var (code, _, stderr) = await Lab("results", "--run", "19700101-000000-dead", CopyLab());
