@@ -211,13 +211,15 @@ public sealed class LiteDbResultStore : IResultStore
     /// <inheritdoc/>
     public IReadOnlyList<TestResultRecord> GetHistory(string testId, string? boardId = null, int limit = 30)
     {
-        var q = _db.GetCollection(Results).Query().Where("$.testId = @0", testId);
+        // Seek on the testId index (one case has one result per board per run: thousands at most), then order in
+        // memory. Ordering the query by recordedAt instead makes LiteDB walk that index over every result.
+        var results = _db.GetCollection(Results).Find(Query.EQ("testId", testId)).Select(BsonMapping.ToResult);
         if (boardId is not null)
         {
-            q = q.Where("$.boardId = @0", boardId);
+            results = results.Where(r => r.BoardId == boardId);
         }
 
-        return q.OrderByDescending("$.recordedAt").Limit(limit).ToEnumerable().Select(BsonMapping.ToResult).ToList();
+        return results.OrderByDescending(r => r.RecordedAt).Take(limit).ToList();
     }
 
     /// <inheritdoc/>
