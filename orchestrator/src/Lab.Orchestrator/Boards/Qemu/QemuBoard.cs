@@ -109,7 +109,7 @@ internal sealed class QemuBoard : IAsyncDisposable
             var board = Launch(options, time, binary);
             try
             {
-                await board.WaitUntilReadyAsync(ct).ConfigureAwait(false);
+                await board.WaitUntilReadyAsync(consoleOffset: 0, ct).ConfigureAwait(false);
                 return board;
             }
             catch (QemuBoardException e) when (e.Failure == QemuFailure.ExitedEarly && attempt < PortAttempts
@@ -129,12 +129,17 @@ internal sealed class QemuBoard : IAsyncDisposable
     /// <summary>Opens another SSH session to the board.</summary>
     public Task<BoardSsh> ConnectAsync(CancellationToken ct) => BoardSsh.ConnectAsync(SshOptions, _time, ct);
 
-    /// <summary>Resets the board through QMP (<c>system_reset</c>): a hard reset, the SSH session drops.</summary>
+    /// <summary>
+    /// Hard-resets the board through QMP (<c>system_reset</c>) and waits until it is SSH-ready again with a new
+    /// <see cref="Ssh"/> session; the old session is closed first. Nothing loaded or bound survives.
+    /// </summary>
     public async Task ResetAsync(CancellationToken ct)
     {
         _ssh?.Dispose();
         _ssh = null;
+        var offset = ConsoleLength();
         await QmpAsync("system_reset", ct).ConfigureAwait(false);
+        await WaitUntilReadyAsync(offset, ct).ConfigureAwait(false);
     }
 
     /// <summary>Powers the board off (QMP <c>quit</c>) and waits for QEMU to exit; kills it after <paramref name="grace"/>.</summary>
@@ -331,6 +336,28 @@ internal sealed class QemuBoard : IAsyncDisposable
         };
     }
 
+    private long ConsoleLength()
+    {
+        var info = new FileInfo(ConsoleLogPath);
+        return info.Exists ? info.Length : 0;
+    }
+
+    /// <summary>The console text written after <paramref name="offset"/> (a reset's boot, not the one before).</summary>
+    private string ConsoleSince(long offset)
+    {
+        try
+        {
+            using var stream = new FileStream(ConsoleLogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            stream.Seek(Math.Min(offset, stream.Length), SeekOrigin.Begin);
+            using var reader = new StreamReader(stream);
+            return reader.ReadToEnd();
+        }
+        catch (IOException)
+        {
+            return string.Empty;
+        }
+    }
+
     private static string Tail(string path, int lines)
     {
         try
@@ -361,14 +388,14 @@ internal sealed class QemuBoard : IAsyncDisposable
         }
     }
 
-    private async Task WaitUntilReadyAsync(CancellationToken ct)
+    private async Task WaitUntilReadyAsync(long consoleOffset, CancellationToken ct)
     {
         using var deadline = TimeoutSource.Create(_time, _options.BootTimeout, ct);
         var poll = TimeSpan.FromMilliseconds(100);
         try
         {
             // 1) the ready line on the console: dropbear listens (cheap to poll, no SSH handshakes under TCG).
-            while (!ConsoleTail(5).Contains(QemuBoardOptions.ReadyMarker, StringComparison.Ordinal))
+            while (!ConsoleSince(consoleOffset).Contains(QemuBoardOptions.ReadyMarker, StringComparison.Ordinal))
             {
                 ThrowIfExited("before the board was ready");
                 await Task.Delay(poll, _time, deadline.Token).ConfigureAwait(false);

@@ -36,6 +36,25 @@ public sealed class QemuBoardCrashTests
     }
 
     [Test]
+    public async Task A_qmp_reset_reboots_the_board_and_ssh_comes_back()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+        var image = await SharedQemuBoard.ImageAsync(cts.Token);
+        var board = await QemuBoard.StartAsync(
+            QemuBoardOptions.FromImage(image, Directory.CreateTempSubdirectory("vfiolab-reset-").FullName), TimeProvider.System, cts.Token);
+        await using (board)
+        {
+            await board.Ssh.RunCheckedAsync("echo before-reset > /run/marker", TimeSpan.FromSeconds(30), cts.Token);
+
+            await board.ResetAsync(cts.Token);
+
+            var marker = await board.Ssh.RunAsync("cat /run/marker", TimeSpan.FromSeconds(30), cts.Token);
+            Assert.That(marker.ExitStatus, Is.Not.Zero, "the RAM disk of the previous boot is gone");
+            Assert.That(board.HasExited, Is.False);
+        }
+    }
+
+    [Test]
     public async Task Disposing_a_board_leaves_no_qemu_behind()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(10));
