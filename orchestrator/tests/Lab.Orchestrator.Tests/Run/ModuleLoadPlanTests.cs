@@ -1,0 +1,39 @@
+using Lab.Orchestrator.Boards;
+using Lab.Orchestrator.Run;
+
+namespace Lab.Orchestrator.Tests.Run;
+
+public sealed class ModuleLoadPlanTests
+{
+    [Test]
+    public void Lab_json_parameters_replace_the_built_in_ones_in_the_built_in_order()
+    {
+        var plan = ModuleLoadPlan.For(new Dictionary<string, string>
+        {
+            ["vfio"] = "enable_unsafe_noiommu_mode=1",
+            ["vfio_platform"] = "reset_required=0 debug=1",
+        });
+
+        Assert.That(plan.Select(m => m.Module), Is.EqualTo(VfioModuleLoad.Defaults.Select(m => m.Module)));
+        Assert.That(plan.Single(m => m.Module == "vfio").Parameters, Is.EqualTo(new[] { "enable_unsafe_noiommu_mode=1" }));
+        Assert.That(plan.Single(m => m.Module == "vfio-platform").Parameters, Is.EqualTo(new[] { "reset_required=0", "debug=1" }));
+        Assert.That(plan.Single(m => m.Module == "vfio-amba").Parameters, Is.Empty);
+    }
+
+    [Test]
+    public void Without_parameters_no_module_gets_any()
+    {
+        var plan = ModuleLoadPlan.For(new Dictionary<string, string>());
+
+        Assert.That(plan.SelectMany(m => m.Parameters), Is.Empty);
+    }
+
+    [Test]
+    public void A_module_only_lab_json_names_is_loaded_last()
+    {
+        var plan = ModuleLoadPlan.For(new Dictionary<string, string> { ["vfio-cdx"] = "x=1" });
+
+        Assert.That(plan[^1].Module, Is.EqualTo("vfio-cdx"));
+        Assert.That(plan[^1].Parameters, Is.EqualTo(new[] { "x=1" }));
+    }
+}
