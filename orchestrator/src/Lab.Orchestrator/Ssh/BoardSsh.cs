@@ -103,7 +103,18 @@ internal sealed class BoardSsh : IAsyncDisposable, IDisposable
         }
         else
         {
-            await read.ConfigureAwait(false);
+            try
+            {
+                await read.ConfigureAwait(false);
+            }
+            catch
+            {
+                // The line handler failed (or the read did): stop the command rather than leave it running.
+                await cts.CancelAsync().ConfigureAwait(false);
+                await Task.WhenAny(execute).ConfigureAwait(false);
+                throw;
+            }
+
             await execute.ConfigureAwait(false);
         }
 

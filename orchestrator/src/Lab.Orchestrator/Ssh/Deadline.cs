@@ -25,6 +25,9 @@ internal sealed class Deadline : IDisposable
     /// <summary>True when the deadline (not the caller) fired.</summary>
     public bool TimedOut => _timeout.IsCancellationRequested;
 
+    /// <summary>Cancels now, as if the deadline had passed for the caller.</summary>
+    public Task CancelAsync() => _linked.CancelAsync();
+
     /// <inheritdoc />
     public void Dispose()
     {

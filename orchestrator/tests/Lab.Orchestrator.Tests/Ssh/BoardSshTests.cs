@@ -87,6 +87,21 @@ public sealed class BoardSshTests
     }
 
     [Test]
+    public async Task A_failing_line_handler_stops_the_command_and_surfaces()
+    {
+        await _board.Ssh.RunAsync("rm -f /run/handler-test", _timeout, CancellationToken.None);
+
+        Assert.ThrowsAsync<InvalidDataException>(() => _board.Ssh.RunStreamingAsync(
+            "echo bad; sleep 5; touch /run/handler-test",
+            (_, _) => throw new InvalidDataException("parser gave up"),
+            _timeout, CancellationToken.None));
+
+        await Task.Delay(TimeSpan.FromSeconds(6));
+        var marker = await _board.Ssh.RunAsync("test -e /run/handler-test", _timeout, CancellationToken.None);
+        Assert.That(marker.ExitStatus, Is.Not.Zero, "the command went on after the handler failed");
+    }
+
+    [Test]
     public async Task Uploads_happen_only_when_the_board_has_other_content()
     {
         var local = Path.Combine(Directory.CreateTempSubdirectory("vfiolab-upload-").FullName, "payload.bin");
