@@ -106,16 +106,20 @@ internal sealed class QemuBoard : IAsyncDisposable
         Directory.CreateDirectory(options.RunDirectory);
         for (var attempt = 1; ; attempt++)
         {
+            var start = time.GetTimestamp();
             var board = Launch(options, time, binary);
             try
             {
                 await board.WaitUntilReadyAsync(consoleOffset: 0, ct).ConfigureAwait(false);
+                var elapsed = time.GetElapsedTime(start);
+                QemuBoardLog.Ready(options.Logger, board.SshPort, elapsed);
                 return board;
             }
             catch (QemuBoardException e) when (e.Failure == QemuFailure.ExitedEarly && attempt < PortAttempts
                                                && board.QemuLogTail().Contains("host forwarding", StringComparison.OrdinalIgnoreCase))
             {
                 // Another process took the port between FreePort and QEMU's bind: try another one.
+                QemuBoardLog.PortTaken(options.Logger, board.SshPort);
                 await board.DisposeAsync().ConfigureAwait(false);
             }
             catch
@@ -139,6 +143,7 @@ internal sealed class QemuBoard : IAsyncDisposable
         _ssh = null;
         var offset = ConsoleLength();
         await QmpAsync("system_reset", ct).ConfigureAwait(false);
+        QemuBoardLog.Reset(_options.Logger, SshPort);
         await WaitUntilReadyAsync(offset, ct).ConfigureAwait(false);
     }
 
@@ -211,6 +216,11 @@ internal sealed class QemuBoard : IAsyncDisposable
         finally
         {
             Kill();
+            if (_process.HasExited)
+            {
+                QemuBoardLog.Stopped(_options.Logger, _process.Id, _process.ExitCode);
+            }
+
             try
             {
                 // Ends the watchdog's cat (it holds the read end of this pipe).
@@ -267,6 +277,7 @@ internal sealed class QemuBoard : IAsyncDisposable
         _live.TryAdd(process, 0);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        QemuBoardLog.Started(options.Logger, process.Id, port, run);
         return board;
     }
 

@@ -1,4 +1,6 @@
 using Lab.Orchestrator.Kernel;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Lab.Orchestrator.Boards.Qemu;
 
@@ -41,6 +43,9 @@ internal sealed record QemuBoardOptions(string KernelImage, string Initramfs, st
 
     /// <summary>From start to an authenticated SSH session (TCG on a busy 2-core host is slow).</summary>
     public TimeSpan BootTimeout { get; init; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>Where the board logs its start, readiness, resets and stop.</summary>
+    public ILogger Logger { get; init; } = NullLogger.Instance;
 
     /// <summary>Options for an image built by kernel/board/build-image.sh.</summary>
     public static QemuBoardOptions FromImage(BoardImageInfo image, string runDirectory)
