@@ -134,7 +134,13 @@ do_bind() {
 		now="$(driver_of "$BUS" "$NAME")"
 		if [ "$now" != "$target" ]; then
 			dmesg | tail -n 10 >&2
-			fail 3 "$BUS device $NAME did not bind to $target (now: '${now:-none}')"
+			# Leave the device as we found it: no override, back on its original driver.
+			echo >"$dev/driver_override"
+			if [ -n "$current" ] && [ -z "$now" ]; then
+				echo "$NAME" >"/sys/bus/$BUS/drivers/$current/bind" 2>/dev/null || true
+			fi
+			rm -f "$sf"
+			fail 3 "$BUS device $NAME did not bind to $target (now: '${now:-none}'; returned to '$(driver_of "$BUS" "$NAME")')"
 		fi
 	fi
 	report "$sel"
