@@ -280,9 +280,9 @@ internal sealed class BoardPipeline(
         _qemu = null;
         try
         {
-            // Bounded: with the QEMU watchdog wrapper (work in progress in QemuBoard) the watchdog's `cat` keeps
-            // QEMU's stderr pipe open, so Process.WaitForExitAsync inside DisposeAsync never returns although QEMU
-            // is gone. The run must still finish; the orphaned `cat` ends when this process closes the stdin pipe.
+            // Bounded: an earlier QemuBoard watchdog left its `cat` holding QEMU's stderr pipe, so DisposeAsync
+            // (Process.WaitForExitAsync waits for EOF) never returned although QEMU was gone. Fixed there since;
+            // kept as a safety net so a stuck shutdown can never stop the run from finishing.
             await board.DisposeAsync().AsTask().WaitAsync(_disposeLimit, _time, CancellationToken.None).ConfigureAwait(false);
         }
         catch (TimeoutException)
