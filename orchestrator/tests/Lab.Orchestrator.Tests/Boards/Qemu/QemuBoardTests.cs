@@ -139,20 +139,12 @@ public sealed class QemuBoardTests
     {
         var root = Lab.Orchestrator.Kernel.LabRoot.Find();
         var agent = Path.Combine(root, ".lab", "artifacts", "agent", "linux-arm64", "lab-agent");
-        if (!File.Exists(agent))
-        {
-            if (File.Exists(Path.Combine(root, "agents", "build.sh")))
-            {
-                Assert.Fail($"{agent} is missing although agents/build.sh exists: run agents/build.sh (test.sh does)");
-            }
-
-            Assert.Ignore("agents/build.sh does not exist yet: the NativeAOT agent is another issue's deliverable");
-        }
+        Assert.That(File.Exists(agent), Is.True, $"{agent} is missing: run agents/build.sh (test.sh does)");
 
         await _board.Ssh.UploadIfChangedAsync(agent, "/run/vfiolab/lab-agent", Convert.ToInt32("755", 8), CancellationToken.None);
         var list = await _board.Ssh.RunAsync("/run/vfiolab/lab-agent list", _timeout, CancellationToken.None);
 
         Assert.That(list.ExitStatus, Is.Zero, list.Stderr);
-        Assert.That(list.Stdout, Is.Not.Empty);
+        Assert.That(list.Stdout, Does.Contain("vfio.common.container.api_version"), "the catalog must list its cases");
     }
 }
