@@ -119,7 +119,7 @@ internal sealed class BoardPipeline(
         {
             // Still boot and bring the board up: a run without an agent should at least say whether the board works.
             agentFailure = e;
-            _progress.Board(_board.Id, "agent build failed; checking the board anyway: " + FirstLines(e.Message, 1));
+            _progress.Board(_board.Id, "agent build failed; checking the board anyway: " + Brief(e.Message).Replace('\n', ' '));
         }
 
         // 2. boot.
@@ -247,8 +247,16 @@ internal sealed class BoardPipeline(
         var excerpt = consoleTail is null ? message : message + "\n--- console tail ---\n" + consoleTail;
         _store.AddResult(new TestResultRecord(
             _runId, _board.Id, "lab.board." + _step, TestStatus.Miss, _time.GetElapsedTime(_stepStart), _time.GetUtcNow(),
-            Reason: FirstLines(message, 3), LogExcerpt: excerpt.Length > ResultMapper.ExcerptLimit ? excerpt[^ResultMapper.ExcerptLimit..] : excerpt));
-        _progress.Board(_board.Id, $"MISS lab.board.{_step}: {FirstLines(message, 1)}");
+            Reason: Brief(message), LogExcerpt: excerpt.Length > ResultMapper.ExcerptLimit ? excerpt[^ResultMapper.ExcerptLimit..] : excerpt));
+        _progress.Board(_board.Id, $"MISS lab.board.{_step}: {Brief(message).Replace('\n', ' ')}");
+    }
+
+    /// <summary>The first line and, for a message ending in a log tail, its last line (where scripts say why they failed).</summary>
+    private static string Brief(string message)
+    {
+        var lines = message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var brief = lines.Length <= 1 ? FirstLines(message, 1) : FirstLines(lines[0], 1) + "\n" + FirstLines(lines[^1], 1);
+        return brief.Length > 600 ? brief[..600] + "..." : brief;
     }
 
     private string? ConsoleTail()
