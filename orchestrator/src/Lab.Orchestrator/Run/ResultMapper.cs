@@ -18,15 +18,16 @@ internal static class ResultMapper
     };
 
     /// <summary>
-    /// The stored id: the agent's dotted id as is; the parser's own ids for harness errors (<c>ktap.harness.N</c>)
-    /// and missing results (<c>#N</c>) would collide between devices, so they get <c>lab.agent.DEVICE.</c> in front.
+    /// The stored id: the agent's dotted case id with the device it ran on, <c>CASE@DEVICE</c>, since most cases run on
+    /// every device of a board and the dashboard's matrix, history and regressions are per id. The parser's own ids
+    /// for harness errors (<c>ktap.harness.N</c>) and missing results (<c>#N</c>) get <c>lab.agent.DEVICE.</c> in front.
     /// </summary>
     public static string TestId(KtapResult result, string deviceName)
     {
         ArgumentNullException.ThrowIfNull(result);
         var parserMade = result.IsHarnessError || result.Id.Contains('#', StringComparison.Ordinal)
                          || result.Id.StartsWith("ktap.harness", StringComparison.Ordinal);
-        return parserMade ? $"lab.agent.{deviceName}.{result.Id}" : result.Id;
+        return parserMade ? $"lab.agent.{deviceName}.{result.Id}" : $"{result.Id}@{deviceName}";
     }
 
     /// <summary>The record for a result; <paramref name="reasonSuffix"/> explains results the lab had to make up.</summary>

@@ -38,7 +38,7 @@ public sealed class ResultMapperTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(record.TestId, Is.EqualTo("vfio.platform.irq.mask"));
+            Assert.That(record.TestId, Is.EqualTo("vfio.platform.irq.mask@pl031"));
             Assert.That(record.Status, Is.EqualTo(TestStatus.Fail));
             Assert.That(record.RunId, Is.EqualTo("run1"));
             Assert.That(record.BoardId, Is.EqualTo("board1"));
@@ -58,7 +58,7 @@ public sealed class ResultMapperTests
 
         var ids = results.Select(r => ResultMapper.TestId(r, "edu")).ToList();
 
-        Assert.That(ids[0], Is.EqualTo("vfio.common.a"));
+        Assert.That(ids[0], Is.EqualTo("vfio.common.a@edu"));
         Assert.That(ids.Skip(1), Has.All.StartWith("lab.agent.edu."));
         Assert.That(results.Skip(1).Select(r => r.Status), Has.All.EqualTo(KtapStatus.Error));
     }
