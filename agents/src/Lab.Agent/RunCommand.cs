@@ -18,10 +18,10 @@ internal static class RunCommand
         var ktap = new KtapWriter(stdout);
         using var kmsg = KernelLog.TryOpen(syscalls, out var kmsgErrno);
 
-        Session session;
+        VfioSession session;
         try
         {
-            session = Session.Open(options, syscalls);
+            session = VfioSession.Open(syscalls, options.Iommu, options.Group, options.Device);
         }
         catch (VfioException ex)
         {
@@ -38,7 +38,8 @@ internal static class RunCommand
         if (kmsg is null) { stderr.Write("lab-agent: /dev/kmsg unavailable: errno " + kmsgErrno + " " + Errno.Name(kmsgErrno) + "\n"); }
         using (session)
         {
-            var context = new CaseContext(syscalls, session.Container, options.Iommu, session.Group, session.Device);
+            // Environment.OSVersion on Linux is uname -r parsed (6.1.0 for 6.1.0-50-arm64), on .NET and Mono alike.
+            var context = new CaseContext(syscalls, session) { Kernel = Environment.OSVersion.Version };
             return CaseRunner.Run(cases, context, ktap, kmsg) ? ExitCodes.Ok : ExitCodes.Failed;
         }
     }

@@ -46,6 +46,12 @@ public sealed unsafe class VfioDevice : IDisposable
         return 0;
     }
 
+    /// <summary>
+    /// Any ioctl request on the device fd with a raw argument, for negative tests (unknown requests, short argsz);
+    /// returns 0 or the errno.
+    /// </summary>
+    public int TryIoctl(VfioDeviceIoctl request, nint arg) => -Math.Min(Syscalls.Ioctl(Handle, request, arg), 0);
+
     /// <summary><c>VFIO_DEVICE_GET_REGION_INFO</c> for <paramref name="index"/>.</summary>
     public VfioRegionInfo GetRegionInfo(uint index)
     {

@@ -71,6 +71,21 @@ public sealed unsafe class VfioGroup : IDisposable
         return -Math.Min(Syscalls.Ioctl(Handle, VfioGroupIoctl.VFIO_GROUP_SET_CONTAINER, (nint)(&fd)), 0);
     }
 
+    /// <summary>
+    /// <c>VFIO_GROUP_SET_CONTAINER</c> with an arbitrary fd number, for negative tests (e.g. -1); returns 0 or the errno.
+    /// </summary>
+    public int TrySetContainerFd(int fd) =>
+        // SAFETY: fd is a local that outlives the synchronous ioctl.
+        -Math.Min(Syscalls.Ioctl(Handle, VfioGroupIoctl.VFIO_GROUP_SET_CONTAINER, (nint)(&fd)), 0);
+
+    /// <summary><c>VFIO_GROUP_SET_CONTAINER</c> with an eventfd (not a container), for negative tests; returns 0 or the errno.</summary>
+    public int TrySetContainer(Eventfd notAContainer)
+    {
+        if (notAContainer is null) { throw new ArgumentNullException(nameof(notAContainer)); }
+        using var lease = new FdLease(notAContainer.Handle);
+        return TrySetContainerFd(lease.Fd);
+    }
+
     /// <summary><c>VFIO_GROUP_UNSET_CONTAINER</c>.</summary>
     public void UnsetContainer()
     {

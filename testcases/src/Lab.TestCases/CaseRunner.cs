@@ -52,7 +52,18 @@ public static class CaseRunner
         try
         {
             var missing = c.Requirements.Missing(context);
-            return missing is not null ? CaseOutcome.Skip(missing) : c.Run(context);
+            if (missing is not null) { return CaseOutcome.Skip(missing); }
+            if (!c.Requirements.Has(CaseFeature.FreshGroup)) { return c.Run(context); }
+            _ = context.Driver; // learn the driver while the device is open
+            context.Session.Release();
+            try
+            {
+                return c.Run(context);
+            }
+            finally
+            {
+                context.Session.Reopen();
+            }
         }
         catch (VfioException ex)
         {

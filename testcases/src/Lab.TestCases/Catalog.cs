@@ -18,6 +18,32 @@ public static class Catalog
         new DeviceInfoCase(),
         new RegionInfoCase(),
         new IrqInfoCase(),
+
+        // Container and group negative paths (issue 5, priority 1).
+        new SetIommuNoGroupCase(),
+        new SetIommuUnsupportedCase(),
+        new SetIommuTwiceCase(),
+        new GroupStatusLifecycleCase(),
+        new SetContainerBadFdCase(),
+        new SetContainerNotContainerCase(),
+        new SetContainerTwiceCase(),
+        new UnsetContainerNotSetCase(),
+        new UnsetContainerBusyCase(),
+        new GetDeviceFdBadNameCase(),
+        new GetDeviceFdNoContainerCase(),
+        new GetDeviceFdNoIommuCase(),
+        new GetDeviceFdTwiceCase(),
+
+        // Device info and regions per driver (priority 2).
+        DeviceFlagsCase.Platform,
+        DeviceFlagsCase.Amba,
+        DeviceFlagsCase.Pci,
+        new DeviceUnknownIoctlCase(),
+        new DeviceInfoArgszShortCase(),
+        RegionIdRegistersCase.Platform,
+        RegionIdRegistersCase.Amba,
+        RegionIdRegistersCase.Pci,
+        new RegionReadPastEndCase(),
     ];
 
     /// <summary>The cases whose id matches <paramref name="pattern"/> (see <see cref="CaseIds.Matches"/>).</summary>

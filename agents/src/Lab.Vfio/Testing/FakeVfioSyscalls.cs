@@ -122,7 +122,9 @@ public sealed unsafe class FakeVfioSyscalls : IVfioSyscalls, IDisposable
             case VfioContainerIoctl.VFIO_CHECK_EXTENSION:
                 return Extensions.Contains((uint)arg) ? 1 : 0;
             case VfioContainerIoctl.VFIO_SET_IOMMU:
-                if (c.Groups == 0 || c.Iommu != 0 || !Extensions.Contains((uint)arg)) { return -Errno.EINVAL; }
+                // As container.c: no group or IOMMU already set -> EINVAL; no driver offers the type -> ENODEV.
+                if (c.Groups == 0 || c.Iommu != 0) { return -Errno.EINVAL; }
+                if (!Extensions.Contains((uint)arg)) { return -Errno.ENODEV; }
                 Iommu = c.Iommu = (uint)arg;
                 return 0;
             case VfioContainerIoctl.VFIO_IOMMU_GET_INFO:
@@ -163,12 +165,14 @@ public sealed unsafe class FakeVfioSyscalls : IVfioSyscalls, IDisposable
                 return 0;
             case VfioGroupIoctl.VFIO_GROUP_SET_CONTAINER:
                 if (g.Container is not null) { return -Errno.EINVAL; }
-                if (!_fds.TryGetValue(*(int*)arg, out var c) || c is not ContainerState cs) { return -Errno.EBADF; }
+                if (!_fds.TryGetValue(*(int*)arg, out var c)) { return -Errno.EBADF; }
+                if (c is not ContainerState cs) { return -Errno.EINVAL; }
                 g.Container = cs;
                 cs.Groups++;
                 return 0;
             case VfioGroupIoctl.VFIO_GROUP_UNSET_CONTAINER:
                 if (g.Container is null) { return -Errno.EINVAL; }
+                if (g.DeviceFds.Any(_fds.ContainsKey)) { return -Errno.EBUSY; }
                 g.Container.Groups--;
                 g.Container = null;
                 return 0;
@@ -219,7 +223,9 @@ public sealed unsafe class FakeVfioSyscalls : IVfioSyscalls, IDisposable
         if (Get(group) is not GroupState g) { return -Errno.EBADF; }
         if (g.Container is null || g.Container.Iommu == 0) { return -Errno.EINVAL; }
         if (!Groups[g.Path].TryGetValue(name, out var d)) { return -Errno.ENODEV; }
-        device.Attach(this, Add(d));
+        var fd = Add(d);
+        g.DeviceFds.Add(fd);
+        device.Attach(this, fd);
         return 0;
     }
 
@@ -503,6 +509,8 @@ public sealed unsafe class FakeVfioSyscalls : IVfioSyscalls, IDisposable
         public string Path { get; } = path;
 
         public ContainerState? Container { get; set; }
+
+        public List<int> DeviceFds { get; } = [];
     }
 
     private sealed class EventCounter

@@ -13,30 +13,55 @@ public sealed class CaseContext
     private readonly List<int> _errnos = [];
     private readonly List<string> _notes = [];
 
-    /// <summary>Creates a context.</summary>
+    private string? _driver;
+
+    /// <summary>Creates a context over objects opened elsewhere (no fresh-group cases).</summary>
     public CaseContext(IVfioSyscalls syscalls, VfioContainer container, IommuMode iommu, VfioGroup? group = null, VfioDevice? device = null)
+        : this(syscalls, VfioSession.Wrap(syscalls, container, iommu, group, device))
+    {
+    }
+
+    /// <summary>Creates a context over a session the runner can release for fresh-group cases.</summary>
+    public CaseContext(IVfioSyscalls syscalls, VfioSession session)
     {
         Syscalls = syscalls;
-        Container = container;
-        Iommu = iommu;
-        Group = group;
-        Device = device;
+        Session = session ?? throw new ArgumentNullException(nameof(session));
     }
 
     /// <summary>The syscall layer (real on boards, fake in unit tests).</summary>
     public IVfioSyscalls Syscalls { get; }
 
+    /// <summary>The shared container/group/device.</summary>
+    public VfioSession Session { get; }
+
     /// <summary>The container, IOMMU set when a group is attached.</summary>
-    public VfioContainer Container { get; }
+    public VfioContainer Container => Session.Container;
 
     /// <summary>The IOMMU mode of the run.</summary>
-    public IommuMode Iommu { get; }
+    public IommuMode Iommu => Session.Iommu;
 
     /// <summary>The group, if one was given.</summary>
-    public VfioGroup? Group { get; }
+    public VfioGroup? Group => Session.Group;
 
     /// <summary>The device, if one was given.</summary>
-    public VfioDevice? Device { get; }
+    public VfioDevice? Device => Session.Device;
+
+    /// <summary>The running kernel's version (expected errnos are keyed by it); null when unknown.</summary>
+    public Version? Kernel { get; init; }
+
+    /// <summary>
+    /// The VFIO driver of the device: <c>platform</c>, <c>amba</c>, <c>pci</c>, from the device info flags
+    /// (or <c>common</c> without a device).
+    /// </summary>
+    public string Driver => _driver ?? (Device is null ? "common" : _driver = DriverOf(Device));
+
+    /// <summary>The driver name for a device's flags.</summary>
+    public static string DriverOf(VfioDevice? device)
+    {
+        if (device is null) { return "common"; }
+        var info = device.GetInfo();
+        return info.IsPlatform ? "platform" : info.IsAmba ? "amba" : info.IsPci ? "pci" : "other";
+    }
 
     /// <summary>Measurements recorded so far.</summary>
     public IReadOnlyList<CaseMeasurement> Measurements => _measurements;

@@ -27,4 +27,10 @@ public enum CaseFeature
 
     /// <summary>Root (pagemap physical addresses, /dev/kmsg).</summary>
     Root = 1 << 6,
+
+    /// <summary>
+    /// The group opened by the case itself: the runner closes the shared device, group and container before the
+    /// case and reopens them after (a group fd can be open only once).
+    /// </summary>
+    FreshGroup = 1 << 7,
 }

@@ -6,6 +6,13 @@ namespace Lab.TestCases.Model;
 /// <param name="Features">Needed features.</param>
 public sealed record Requirements(CaseFeature Features)
 {
+    /// <summary>The VFIO driver the device must be bound to (<c>platform</c>, <c>amba</c>, <c>pci</c>), or null for any.</summary>
+    public string? Driver { get; init; }
+
+    /// <summary>Needs the device, bound to <paramref name="driver"/>.</summary>
+    public static Requirements DeviceOf(string driver, CaseFeature more = CaseFeature.None) =>
+        new(CaseFeature.Group | CaseFeature.Device | more) { Driver = driver };
+
     /// <summary>Needs only the container.</summary>
     public static Requirements None { get; } = new(CaseFeature.None);
 
@@ -19,10 +26,12 @@ public sealed record Requirements(CaseFeature Features)
     public string? Missing(CaseContext context)
     {
         if (context is null) { throw new ArgumentNullException(nameof(context)); }
+        if (Has(CaseFeature.FreshGroup) && context.Session.GroupPath is null) { return "needs the group path to reopen the group (--group)"; }
         if (Has(CaseFeature.Group) && context.Group is null) { return "needs a group (--group)"; }
         if (Has(CaseFeature.Device) && context.Device is null) { return "needs a device (--device)"; }
         if (Has(CaseFeature.Type1) && context.Iommu != IommuMode.Type1) { return "needs --iommu type1"; }
         if (Has(CaseFeature.NoIommu) && context.Iommu != IommuMode.NoIommu) { return "needs --iommu noiommu"; }
+        if (Driver is not null && context.Driver != Driver) { return "device is bound to vfio-" + context.Driver + "; case needs vfio-" + Driver; }
         VfioDeviceInfo? info = null;
         if (Has(CaseFeature.Irq) && (info ??= context.Device!.GetInfo()).NumIrqs == 0) { return "device has no IRQ"; }
         if (Has(CaseFeature.MmapRegion))
@@ -36,5 +45,6 @@ public sealed record Requirements(CaseFeature Features)
         return null;
     }
 
-    private bool Has(CaseFeature f) => (Features & f) == f;
+    /// <summary>Whether <paramref name="f"/> is among the needed features.</summary>
+    public bool Has(CaseFeature f) => (Features & f) == f;
 }

@@ -1,0 +1,85 @@
+using Lab.TestCases.Model;
+using Lab.Vfio.Interop;
+
+namespace Lab.TestCases.Cases;
+
+/// <summary>
+/// <c>VFIO_DEVICE_GET_INFO</c> for one driver: its bus flag, the region and IRQ counts of the board's device
+/// (virtio-rng: 1/1, PL031: 1/1, PCI: VFIO_PCI_NUM_REGIONS+ / VFIO_PCI_NUM_IRQS), and RESET on platform/amba exactly
+/// when vfiolab-reset.ko provides a handler. One class, one instance per driver in the catalog.
+/// </summary>
+public sealed class DeviceFlagsCase : IVfioCase
+{
+    private readonly uint _busFlag;
+    private readonly Func<uint, bool> _regionsOk;
+    private readonly Func<uint, bool> _irqsOk;
+    private readonly string _counts;
+
+    private DeviceFlagsCase(string driver, uint busFlag, Func<uint, bool> regionsOk, Func<uint, bool> irqsOk, string counts)
+    {
+        Id = "vfio." + driver + ".device.flags";
+        Requirements = Requirements.DeviceOf(driver);
+        _busFlag = busFlag;
+        _regionsOk = regionsOk;
+        _irqsOk = irqsOk;
+        _counts = counts;
+    }
+
+    /// <summary>vfio-platform (virtio-rng on the virt board).</summary>
+    public static DeviceFlagsCase Platform { get; } = new("platform", VfioConstants.VFIO_DEVICE_FLAGS_PLATFORM, n => n == 1, n => n == 1, "1 region, 1 IRQ");
+
+    /// <summary>vfio-amba (PL031).</summary>
+    public static DeviceFlagsCase Amba { get; } = new("amba", VfioConstants.VFIO_DEVICE_FLAGS_AMBA, n => n == 1, n => n == 1, "1 region, 1 IRQ");
+
+    /// <summary>vfio-pci (edu).</summary>
+    public static DeviceFlagsCase Pci { get; } = new("pci", VfioConstants.VFIO_DEVICE_FLAGS_PCI, n => n >= 9, n => n == 5, ">= 9 regions (VFIO_PCI_NUM_REGIONS), 5 IRQs (VFIO_PCI_NUM_IRQS)");
+
+    /// <inheritdoc/>
+    public string Id { get; }
+
+    /// <inheritdoc/>
+    public string Description => "VFIO_DEVICE_GET_INFO: bus flag, region/IRQ counts of the board's device, RESET only with a reset handler";
+
+    /// <inheritdoc/>
+    public Requirements Requirements { get; }
+
+    /// <inheritdoc/>
+    public CaseOutcome Run(CaseContext context)
+    {
+        if (context is null) { throw new ArgumentNullException(nameof(context)); }
+        var info = context.Device!.GetInfo();
+        context.Measure("vfio.device.flags", info.Flags);
+        context.Note($"{context.Device.Name}: flags 0x{info.Flags:x} num_regions {info.NumRegions} num_irqs {info.NumIrqs}");
+        if ((info.Flags & _busFlag) == 0)
+        {
+            return CaseOutcome.Fail($"VFIO_DEVICE_GET_INFO flags 0x{info.Flags:x} lack the bus flag 0x{_busFlag:x}");
+        }
+
+        if (!_regionsOk(info.NumRegions) || !_irqsOk(info.NumIrqs))
+        {
+            return CaseOutcome.Fail($"VFIO_DEVICE_GET_INFO num_regions {info.NumRegions} num_irqs {info.NumIrqs}, expected {_counts}");
+        }
+
+        if (_busFlag == VfioConstants.VFIO_DEVICE_FLAGS_PCI)
+        {
+            context.Note("RESET " + (info.SupportsReset ? "offered" : "not offered") + " (vfio-pci: depends on FLR/PM/bus reset of the function)");
+            return CaseOutcome.Pass();
+        }
+
+        // NOTE: vfio-platform/amba set RESET only when a reset handler (of_reset) matched the compatible at probe;
+        // the lab's default modules have none, kernel/reset/vfiolab-reset.ko adds virtio,mmio and arm,pl031.
+        var handler = ResetModuleLoaded(context);
+        context.Note("vfiolab_reset " + (handler ? "loaded" : "not loaded"));
+        return info.SupportsReset == handler
+            ? CaseOutcome.Pass()
+            : CaseOutcome.Fail($"VFIO_DEVICE_GET_INFO flags 0x{info.Flags:x}: RESET (0x{VfioConstants.VFIO_DEVICE_FLAGS_RESET:x}) " +
+                (handler ? "missing although vfiolab_reset is loaded (device bound before the module?)" : "set without a reset handler"));
+    }
+
+    private static bool ResetModuleLoaded(CaseContext context)
+    {
+        var r = context.Syscalls.Open<FileFd>("/sys/module/vfiolab_reset/initstate", LibcConstants.O_RDONLY, out var fd);
+        fd.Dispose();
+        return r == 0;
+    }
+}
