@@ -84,6 +84,18 @@ public sealed unsafe class VfioRegion
         return errno;
     }
 
+    /// <summary>
+    /// mmap of [offset, offset + length) of the region with explicit <paramref name="prot"/> and <paramref name="flags"/>
+    /// (e.g. <c>MAP_PRIVATE</c>), for negative tests: unmaps at once on success; returns 0 or the errno.
+    /// </summary>
+    public int TryMapProbe(ulong offset, ulong length, int prot, int flags)
+    {
+        var r = _device.Syscalls.Mmap(_device.Handle, (nuint)length, prot, flags, (long)(Info.Offset + offset), out var address);
+        if (r < 0) { return -r; }
+        _device.Syscalls.Munmap(address, (nuint)length);
+        return 0;
+    }
+
     private ulong Read(ulong offset, int width)
     {
         Check(offset, width);

@@ -44,6 +44,13 @@ public static class Catalog
         RegionIdRegistersCase.Amba,
         RegionIdRegistersCase.Pci,
         new RegionReadPastEndCase(),
+
+        // mmap (priority 3).
+        MmapCase.Shared,
+        MmapCase.Private,
+        MmapCase.OffsetPastEnd,
+        MmapCase.LengthPastEnd,
+        MmapCase.NoMmapFlag,
     ];
 
     /// <summary>The cases whose id matches <paramref name="pattern"/> (see <see cref="CaseIds.Matches"/>).</summary>

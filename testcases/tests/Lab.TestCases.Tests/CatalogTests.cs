@@ -63,7 +63,8 @@ public sealed class CatalogTests
         Assert.That(results.Where(l => !l.StartsWith("ok ", StringComparison.Ordinal)), Is.Empty, output.ToString());
         Assert.That(ok, Is.True);
         var skips = results.Where(l => l.Contains("# SKIP", StringComparison.Ordinal)).ToList();
-        Assert.That(skips, Has.Count.EqualTo(4).And.All.Contains("device is bound to vfio-amba; case needs vfio-"), string.Join("\n", skips));
+        Assert.That(skips.Count(l => l.Contains("device is bound to vfio-amba; case needs vfio-", StringComparison.Ordinal)), Is.EqualTo(4), string.Join("\n", skips));
+        Assert.That(skips, Has.Count.EqualTo(5).And.One.Contains("vfio.common.mmap.no_mmap_flag # SKIP every readable region"), string.Join("\n", skips));
         Assert.That(session.Device, Is.Not.Null, "the shared device is reopened after fresh-group cases");
     }
 
@@ -100,7 +101,7 @@ public sealed class CatalogTests
         {
             ctx.ResetRecords();
             Assert.That(c.Requirements.Missing(ctx), Is.Null, c.Id);
-            Assert.That(c.Run(ctx), Is.EqualTo(CaseOutcome.Pass()), c.Id);
+            Assert.That(c.Run(ctx).Status, Is.AnyOf(CaseStatus.Pass, CaseStatus.Skip), c.Id);
         }
     }
 

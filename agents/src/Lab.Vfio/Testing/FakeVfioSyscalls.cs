@@ -301,6 +301,8 @@ public sealed unsafe class FakeVfioSyscalls : IVfioSyscalls, IDisposable
         var at = 0;
         if (fd is not null)
         {
+            // As vfio-platform/vfio-pci: a device mapping must be MAP_SHARED (VM_SHARED), inside an MMAP region.
+            if ((flags & LibcConstants.MAP_SHARED) == 0) { return -Errno.EINVAL; }
             if (Get(fd) is not FakeDevice d || !Locate(d, offset, length, VfioConstants.VFIO_REGION_INFO_FLAG_MMAP, out region, out at)) { return -Errno.EINVAL; }
         }
 

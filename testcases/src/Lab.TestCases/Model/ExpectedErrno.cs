@@ -52,6 +52,12 @@ public static class ExpectedErrno
 
         // Region pread past the end: vfio-platform/amba and vfio-pci -> EINVAL.
         new("vfio.common.region.read_past_end", Errno.EINVAL),
+
+        // mmap: vfio_platform_mmap / vfio_pci_core_mmap: no VM_SHARED, past the region, or no MMAP flag -> EINVAL.
+        new("vfio.common.mmap.private", Errno.EINVAL),
+        new("vfio.common.mmap.offset_past_end", Errno.EINVAL),
+        new("vfio.common.mmap.length_past_end", Errno.EINVAL),
+        new("vfio.common.mmap.no_mmap_flag", Errno.EINVAL),
     ];
 
     /// <summary>The expected errno for <paramref name="caseId"/>; throws when the table has no row.</summary>
