@@ -76,10 +76,20 @@ internal static class ProbeCommand
         w.WriteStartArray("irqs");
         for (uint i = 0; i < info.NumIrqs; i++)
         {
-            var irq = device.GetIrqInfo(i);
             w.WriteStartObject();
-            w.WriteNumber("index", irq.Index);
-            w.WriteNumber("flags", irq.Flags);
+            w.WriteNumber("index", i);
+            // NOTE: vfio-pci counts every IRQ index (VFIO_PCI_NUM_IRQS) but answers EINVAL for the ERR index of a
+            // device without a PCIe capability (QEMU's edu), so a failing index is reported, not fatal.
+            var errno = device.TryGetIrqInfo(i, out var irq);
+            if (errno != 0)
+            {
+                w.WriteNumber("errno", errno);
+                w.WriteString("error", Errno.Name(errno));
+                w.WriteEndObject();
+                continue;
+            }
+
+            w.WriteNumber("flags", irq!.Flags);
             w.WriteNumber("count", irq.Count);
             w.WriteBoolean("eventfd", irq.SupportsEventfd);
             w.WriteBoolean("maskable", irq.Maskable);
