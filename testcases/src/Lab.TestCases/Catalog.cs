@@ -51,6 +51,19 @@ public static class Catalog
         MmapCase.OffsetPastEnd,
         MmapCase.LengthPastEnd,
         MmapCase.NoMmapFlag,
+
+        // IRQs (priority 4).
+        IrqCase.PlatformFlags,
+        IrqCase.AmbaFlags,
+        IrqCase.LoopbackNone,
+        IrqCase.LoopbackBool,
+        IrqCase.DisableCount0,
+        IrqCase.MaskedNotDelivered,
+        IrqCase.BadStart,
+        IrqCase.BadIndex,
+        IrqCase.MaskEdge,
+        Pl031MatchCase.UnmaskIoctl,
+        Pl031MatchCase.UnmaskEventfd,
     ];
 
     /// <summary>The cases whose id matches <paramref name="pattern"/> (see <see cref="CaseIds.Matches"/>).</summary>

@@ -75,6 +75,9 @@ public sealed unsafe class FakeVfioSyscalls : IVfioSyscalls, IDisposable
         if (Triggers.TryGetValue((index, sub), out var fd) && _fds.TryGetValue(fd, out var o) && o is EventCounter e) { e.Value++; }
     }
 
+    /// <summary>IRQs masked by ACTION_MASK or by automasking, as (index, sub-IRQ).</summary>
+    public HashSet<(uint Index, uint Sub)> Masked { get; } = [];
+
     /// <summary>Adds a device to a group, creating the group.</summary>
     public FakeDevice AddDevice(string groupPath, string name, FakeDevice device)
     {
@@ -492,6 +495,26 @@ public sealed unsafe class FakeVfioSyscalls : IVfioSyscalls, IDisposable
         }
 
         IrqSets.Add(new FakeIrqSet(s.argsz, s.flags, s.index, s.start, s.count, data));
+        for (uint i = 0; i < s.count; i++)
+        {
+            // Loopback and masking as the kernel: DATA_NONE or DATA_BOOL(true) acts on each sub-IRQ; a masked IRQ's
+            // trigger is not delivered; an AUTOMASKED one masks itself when delivered.
+            if (dataType == VfioConstants.VFIO_IRQ_SET_DATA_EVENTFD || (dataType == VfioConstants.VFIO_IRQ_SET_DATA_BOOL && data[i] == 0)) { continue; }
+            var key = (s.index, s.start + i);
+            if (action == VfioConstants.VFIO_IRQ_SET_ACTION_MASK) { Masked.Add(key); }
+            else if (action == VfioConstants.VFIO_IRQ_SET_ACTION_UNMASK) { Masked.Remove(key); }
+            else if (!Masked.Contains(key))
+            {
+                FireIrq(key.Item1, key.Item2);
+                if ((irqFlags & VfioConstants.VFIO_IRQ_INFO_AUTOMASKED) != 0) { Masked.Add(key); }
+            }
+        }
+
+        if (s.count == 0 && dataType == VfioConstants.VFIO_IRQ_SET_DATA_NONE && action == VfioConstants.VFIO_IRQ_SET_ACTION_TRIGGER)
+        {
+            foreach (var k in Triggers.Keys.Where(k => k.Index == s.index).ToList()) { Triggers.Remove(k); }
+        }
+
         return 0;
     }
 

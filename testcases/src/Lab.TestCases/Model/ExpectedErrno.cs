@@ -58,6 +58,20 @@ public static class ExpectedErrno
         new("vfio.common.mmap.offset_past_end", Errno.EINVAL),
         new("vfio.common.mmap.length_past_end", Errno.EINVAL),
         new("vfio.common.mmap.no_mmap_flag", Errno.EINVAL),
+
+        // SET_IRQS: vfio_set_irqs_validate_and_prepare refuses start+count > count and index >= num_irqs with EINVAL.
+        new("vfio.common.irq.set_bad_start", Errno.EINVAL),
+        new("vfio.common.irq.set_bad_index", Errno.EINVAL),
+
+        // MASK on an IRQ without MASKABLE: vfio-platform checks the flag (EINVAL, seen on 6.1 with virtio-mmio's edge IRQ);
+        // vfio-pci has no MASK for MSI/MSI-X (no handler -> ENOTTY).
+        new("vfio.common.irq.mask_edge", Errno.EINVAL),
+        new("vfio.common.irq.mask_edge", Errno.ENOTTY, "pci"),
+
+        // A second disable (DATA_NONE|TRIGGER, count 0) when nothing is enabled: vfio-platform accepts it; vfio-pci's
+        // vfio_pci_set_intx_trigger only treats count 0 as disable while INTx is on, then wants count 1 -> EINVAL.
+        new("vfio.common.irq.disable_count0", 0),
+        new("vfio.common.irq.disable_count0", Errno.EINVAL, "pci"),
     ];
 
     /// <summary>The expected errno for <paramref name="caseId"/>; throws when the table has no row.</summary>
