@@ -64,6 +64,18 @@ public static class Catalog
         IrqCase.MaskEdge,
         Pl031MatchCase.UnmaskIoctl,
         Pl031MatchCase.UnmaskEventfd,
+
+        // type1 DMA (priority 5) and churn (priority 6).
+        DmaCase.MapFlags,
+        DmaCase.UnalignedVaddr,
+        DmaCase.UnalignedIova,
+        DmaCase.UnalignedSize,
+        DmaCase.MsiHole,
+        DmaCase.Overlap,
+        DmaCase.UnmapNothing,
+        DmaCase.UnmapBadFlags,
+        EduDmaCase.Instance,
+        DmaCase.Churn,
     ];
 
     /// <summary>The cases whose id matches <paramref name="pattern"/> (see <see cref="CaseIds.Matches"/>).</summary>

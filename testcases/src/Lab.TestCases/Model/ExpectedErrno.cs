@@ -72,6 +72,17 @@ public static class ExpectedErrno
         // vfio_pci_set_intx_trigger only treats count 0 as disable while INTx is on, then wants count 1 -> EINVAL.
         new("vfio.common.irq.disable_count0", 0),
         new("vfio.common.irq.disable_count0", Errno.EINVAL, "pci"),
+
+        // type1 vfio_dma_do_map: vaddr/iova/size not aligned to the IOMMU page -> EINVAL; outside the valid IOVA ranges
+        // (the MSI window) -> EINVAL; overlap -> EEXIST. vfio_dma_do_unmap: nothing there -> success, 0 bytes; unknown
+        // flag -> EINVAL.
+        new("vfio.common.dma.map_unaligned_vaddr", Errno.EINVAL),
+        new("vfio.common.dma.map_unaligned_iova", Errno.EINVAL),
+        new("vfio.common.dma.map_unaligned_size", Errno.EINVAL),
+        new("vfio.common.dma.map_msi_hole", Errno.EINVAL),
+        new("vfio.common.dma.map_overlap", Errno.EEXIST),
+        new("vfio.common.dma.unmap_nothing", 0),
+        new("vfio.common.dma.unmap_bad_flags", Errno.EINVAL),
     ];
 
     /// <summary>The expected errno for <paramref name="caseId"/>; throws when the table has no row.</summary>
