@@ -83,9 +83,7 @@ internal static class ProbeCommand
             var errno = device.TryGetIrqInfo(i, out var irq);
             if (errno != 0)
             {
-                w.WriteNumber("errno", errno);
-                w.WriteString("error", Errno.Name(errno));
-                w.WriteEndObject();
+                WriteErrno(w, errno);
                 continue;
             }
 
@@ -102,6 +100,14 @@ internal static class ProbeCommand
         w.WriteEndObject();
     }
 
+    // An index the kernel refused: its errno, and the object closed.
+    private static void WriteErrno(Utf8JsonWriter w, int errno)
+    {
+        w.WriteNumber("errno", errno);
+        w.WriteString("error", Errno.Name(errno));
+        w.WriteEndObject();
+    }
+
     private static void WriteRegion(Utf8JsonWriter w, VfioDevice device, uint index)
     {
         w.WriteStartObject();
@@ -109,9 +115,7 @@ internal static class ProbeCommand
         var errno = device.TryGetRegionInfo(index, out var r);
         if (errno != 0)
         {
-            w.WriteNumber("errno", errno);
-            w.WriteString("error", Errno.Name(errno));
-            w.WriteEndObject();
+            WriteErrno(w, errno);
             return;
         }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Lab.Orchestrator.Boards.Qemu;
 using Lab.Orchestrator.Core.Config;
 using Lab.Orchestrator.Core.Results;
@@ -57,6 +58,58 @@ public sealed class LabRunQemuTests
             Assert.That(board.EndedAt, Is.Not.Null);
             Assert.That(board.Counts.Pass, Is.EqualTo(2 * devices));
             Assert.That(store.ReadLog(board.ConsoleLogId!), Does.Contain(QemuBoardOptions.ReadyMarker));
+        });
+    }
+
+    [Test]
+    public async Task A_board_killed_mid_run_ends_the_run_classified_and_keeps_the_results_so_far()
+    {
+        Prerequisites.RequireQemuBoardHost();
+        var lab = LabConfigLoader.Load(RepoFiles.Path("lab.json"));
+        var request = new RunRequest("qemu-arm64", "vfio.*", RunTrigger.Manual);
+        var boards = LabRun.SelectBoards(lab.Config!, request, out _)!;
+        using var store = new LiteDbResultStore(Path.Combine(_dir, "results.db"));
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(30));
+        var running = new LabRun(lab, store, new RunProgress(TestContext.Progress), TimeProvider.System).ExecuteAsync(request, boards, cts.Token);
+
+        // Wait for the first result of this run, then kill its QEMU.
+        RunRecord? run = null;
+        IReadOnlyList<TestResultRecord> before = [];
+        while (before.Count == 0)
+        {
+            Assert.That(running.IsCompleted, Is.False, "the run ended before any result arrived: nothing to interrupt");
+            await Task.Delay(TimeSpan.FromMilliseconds(25), cts.Token);
+            run ??= store.ListRuns(new RunQuery()).SingleOrDefault();
+            before = run is null ? [] : store.GetResults(run.Id);
+        }
+
+        var pidFile = RepoFiles.Path(Path.Combine(".lab", "runs", run!.Id, "qemu-arm64", "qemu", "qemu.pid"));
+        var pid = int.Parse(File.ReadAllText(pidFile).Trim(), CultureInfo.InvariantCulture);
+        using (var qemu = System.Diagnostics.Process.GetProcessById(pid))
+        {
+            qemu.Kill();
+        }
+
+        var outcome = await running;
+
+        var after = store.GetResults(run.Id);
+        var finished = store.GetRun(run.Id)!;
+        var board = store.GetBoardRuns(run.Id).Single();
+        foreach (var r in after.Where(r => r.Status is TestStatus.Fail or TestStatus.Miss))
+        {
+            await TestContext.Progress.WriteLineAsync($"{r.Status} {r.TestId}: {r.Reason}");
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(after.Select(r => r.TestId), Is.SupersetOf(before.Select(r => r.TestId)), "results written before the kill are kept");
+            Assert.That(finished.State, Is.EqualTo(RunState.Completed), "the run is finished, not left running");
+            Assert.That(finished.Status, Is.GreaterThanOrEqualTo(TestStatus.Miss),
+                "a run whose board died must not pass (MISS/ERROR, or FAIL when a case also failed: KCIDB priority)");
+            Assert.That(after.Any(r => r.Status is TestStatus.Miss or TestStatus.Error), Is.True, "the loss is recorded as a result");
+            Assert.That(board.EndedAt, Is.Not.Null);
+            Assert.That(ProcessProbe.IsRunning(pid), Is.False);
+            Assert.That(outcome.Run.Id, Is.EqualTo(run.Id));
         });
     }
 }
