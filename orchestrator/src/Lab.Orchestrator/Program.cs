@@ -16,6 +16,7 @@ internal static class Program
             SchemaCommand.Create(),
             RunCommand.Create(),
             DashboardCommand.Create(),
+            CoverageCommand.Create(),
         };
         var parse = root.Parse(args.Length == 0 ? ["--help"] : args);
         if (parse.Errors.Count > 0)
