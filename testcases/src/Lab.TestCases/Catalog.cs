@@ -40,6 +40,7 @@ public static class Catalog
         DeviceFlagsCase.Pci,
         new DeviceUnknownIoctlCase(),
         new DeviceInfoArgszShortCase(),
+        new DeviceResetCase(),
         RegionIdRegistersCase.Platform,
         RegionIdRegistersCase.Amba,
         RegionIdRegistersCase.Pci,
@@ -66,6 +67,7 @@ public static class Catalog
         Pl031MatchCase.UnmaskEventfd,
 
         // type1 DMA (priority 5) and churn (priority 6).
+        new IommuInfoIovaRangesCase(),
         DmaCase.MapFlags,
         DmaCase.UnalignedVaddr,
         DmaCase.UnalignedIova,

@@ -47,6 +47,8 @@ public static class CaseCoverage
         ["vfio.pci.device.flags"] = [new(Info, "bus flag + counts")],
         ["vfio.common.device.unknown_ioctl"] = [new("device fd ioctl", "unknown request")],
         ["vfio.common.device.info_argsz_short"] = [new(Info, "argsz < minsz")],
+        ["vfio.common.device.reset"] = [new("VFIO_DEVICE_RESET", "call"), new("VFIO_DEVICE_RESET", "without RESET flag")],
+        ["vfio.common.dma.iommu_info_iova_ranges"] = [new("VFIO_IOMMU_GET_INFO", "IOVA ranges cap")],
         ["vfio.platform.region.virtio_magic"] = [new("pread", "width 4"), new("pread", "width 8")],
         ["vfio.amba.region.primecell_id"] = [new("pread", "width 1"), new("pread", "width 4"), new("pread", "width 8"), new("mmap", "MAP_SHARED")],
         ["vfio.pci.region.edu_id"] = [new("pread", "width 4"), new("mmap", "MAP_SHARED"), new("pwrite", "via mmap")],

@@ -50,6 +50,9 @@ public static class ExpectedErrno
         new("vfio.common.device.unknown_ioctl", Errno.ENOTTY),
         new("vfio.common.device.info_argsz_short", Errno.EINVAL),
 
+        // VFIO_DEVICE_RESET without RESET: vfio-platform/amba (no reset handler) and vfio-pci (!reset_works) -> EINVAL.
+        new("vfio.common.device.reset", Errno.EINVAL),
+
         // Region pread past the end: vfio-platform/amba and vfio-pci -> EINVAL.
         new("vfio.common.region.read_past_end", Errno.EINVAL),
 
