@@ -63,6 +63,7 @@ public static class Catalog
         IrqCase.BadStart,
         IrqCase.BadIndex,
         IrqCase.MaskEdge,
+        IrqCase.MaskEventfd,
         Pl031MatchCase.UnmaskIoctl,
         Pl031MatchCase.UnmaskEventfd,
 

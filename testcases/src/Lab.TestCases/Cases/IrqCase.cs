@@ -47,7 +47,7 @@ public sealed class IrqCase : IVfioCase
         Any, WithCount, Disable);
 
     /// <summary>A masked level IRQ's loopback is not delivered until unmasked.</summary>
-    public static IrqCase MaskedNotDelivered { get; } = new("vfio.amba.irq.masked_not_delivered", "PL031: after SET_IRQS(DATA_BOOL|ACTION_MASK) a loopback trigger is not delivered; after ACTION_UNMASK it is",
+    public static IrqCase MaskedNotDelivered { get; } = new("vfio.amba.irq.masked_not_delivered", "PL031: after SET_IRQS(DATA_BOOL|ACTION_MASK) a loopback trigger is not delivered; after DATA_BOOL|ACTION_UNMASK it is",
         Requirements.DeviceOf("amba", CaseFeature.Irq), i => i.Maskable && i.Count > 0, MaskedLoopback);
 
     /// <summary>start past the IRQ's count refused.</summary>
@@ -66,6 +66,22 @@ public sealed class IrqCase : IVfioCase
     /// <summary>MASK on an IRQ without MASKABLE.</summary>
     public static IrqCase MaskEdge { get; } = new("vfio.common.irq.mask_edge", "SET_IRQS(DATA_NONE|ACTION_MASK) on an IRQ without the MASKABLE flag (virtio edge, PCI MSI)",
         Any, i => !i.Maskable && i.Count > 0, MaskUnmaskable);
+
+    /// <summary>MASK bound to an eventfd (not implemented by the drivers).</summary>
+    public static IrqCase MaskEventfd { get; } = new("vfio.common.irq.mask_eventfd", "SET_IRQS(DATA_EVENTFD|ACTION_MASK) on a maskable IRQ (PL031 level, PCI INTx): the driver's answer (data)",
+        Any, i => i.Maskable && i.Count > 0, (c, id, irq) =>
+        {
+            using var efd = Eventfd.Create(c.Syscalls);
+            var errno = c.Device!.TrySetIrqsEventfd(irq.Index, VfioIrqAction.Mask, 0, [efd]);
+            if (errno == 0)
+            {
+                // Accepted (vfio-platform's mask virqfd): unbind it and make sure the line is unmasked.
+                c.Device.SetIrqsEventfd(irq.Index, VfioIrqAction.Mask, 0, [null]);
+                c.Device.SetIrqsNone(irq.Index, VfioIrqAction.Unmask, 0, 1);
+            }
+
+            return ExpectedErrno.Check(c, id, $"VFIO_DEVICE_SET_IRQS(index={irq.Index} flags 0x{irq.Flags:x}, DATA_EVENTFD|MASK, start=0, count=1)", errno);
+        });
 
     /// <inheritdoc/>
     public string Id { get; }
@@ -151,9 +167,9 @@ public sealed class IrqCase : IVfioCase
             device.SetIrqsBool(irq.Index, VfioIrqAction.Mask, 0, [true]);
             device.SetIrqsNone(irq.Index, VfioIrqAction.Trigger, 0, 1);
             if (trigger.Wait(Quiet)) { return CaseOutcome.Fail($"masked IRQ index {irq.Index}: loopback DATA_NONE|TRIGGER was delivered (eventfd count {trigger.Read()})"); }
-            device.SetIrqsNone(irq.Index, VfioIrqAction.Unmask, 0, 1);
+            device.SetIrqsBool(irq.Index, VfioIrqAction.Unmask, 0, [true]);
             device.SetIrqsNone(irq.Index, VfioIrqAction.Trigger, 0, 1);
-            if (!trigger.Wait(Signal)) { return CaseOutcome.Fail($"after SET_IRQS(DATA_NONE|UNMASK) IRQ index {irq.Index}: loopback trigger not delivered within {Signal.TotalMilliseconds} ms"); }
+            if (!trigger.Wait(Signal)) { return CaseOutcome.Fail($"after SET_IRQS(DATA_BOOL(true)|UNMASK) IRQ index {irq.Index}: loopback trigger not delivered within {Signal.TotalMilliseconds} ms"); }
             trigger.Read();
             Unmask(device, irq);
             return CaseOutcome.Pass();
