@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Lab.Vfio;
+using Lab.TestCases.Model;
 using Lab.Vfio.Interop;
 
 namespace Lab.Agent;
@@ -20,7 +21,7 @@ internal static class ProbeCommand
     {
         try
         {
-            using var session = Session.Open(options, syscalls);
+            using var session = VfioSession.Open(syscalls, options.Iommu, options.Group, options.Device);
             using var stream = new MemoryStream();
             using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
             {
@@ -37,7 +38,7 @@ internal static class ProbeCommand
         }
     }
 
-    private static void Write(Utf8JsonWriter w, AgentOptions options, Session session)
+    private static void Write(Utf8JsonWriter w, AgentOptions options, VfioSession session)
     {
         w.WriteStartObject();
         w.WriteString("device", options.Device);

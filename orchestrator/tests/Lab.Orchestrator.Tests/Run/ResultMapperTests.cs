@@ -28,6 +28,17 @@ public sealed class ResultMapperTests
         Assert.That(ResultMapper.Status(ktap), Is.EqualTo(expected));
 
     [Test]
+    public void A_failure_without_a_directive_takes_its_message_from_the_last_diagnostic()
+    {
+        var result = Parse("KTAP version 1\n1..1\n# opening group\n# VFIO_GROUP_SET_CONTAINER(fd=-1): expected EBADF (9), got ENOTTY (25)\n" +
+            "not ok 1 vfio.common.group.set_container_bad_fd").Single();
+
+        var record = ResultMapper.ToRecord(result, "run1", "board1", "pl031", TimeSpan.Zero, _now, null, _ => "unused");
+
+        Assert.That(record.Reason, Is.EqualTo("VFIO_GROUP_SET_CONTAINER(fd=-1): expected EBADF (9), got ENOTTY (25)"));
+    }
+
+    [Test]
     public void A_case_keeps_its_dotted_id_and_carries_errno_measurements_dmesg_and_log()
     {
         var result = Parse(
