@@ -9,6 +9,7 @@ namespace Lab.Ktap;
 public sealed class KtapWriter
 {
     private const string Indent = "    ";
+    private static readonly string[] DirectiveWords = ["SKIP", "ERROR", "TIMEOUT", "TODO", "XFAIL"];
     private readonly TextWriter _output;
     private readonly string _prefix;
 
@@ -46,7 +47,8 @@ public sealed class KtapWriter
 
     /// <summary>
     /// Writes a result line. <paramref name="directive"/> is the reason for <see cref="KtapStatus.Skip"/> and
-    /// <see cref="KtapStatus.Error"/>, and an optional note otherwise.
+    /// <see cref="KtapStatus.Error"/>, the failure message for <see cref="KtapStatus.Fail"/>, and a note otherwise;
+    /// the parser reads it back as <see cref="KtapResult.Reason"/>.
     /// </summary>
     public void WriteResult(int number, KtapStatus status, string name, string? directive = null)
     {
@@ -59,7 +61,7 @@ public sealed class KtapWriter
         {
             KtapStatus.Skip => " # SKIP" + (string.IsNullOrEmpty(reason) ? string.Empty : " " + reason),
             KtapStatus.Error => " # ERROR" + (string.IsNullOrEmpty(reason) ? string.Empty : " " + reason),
-            _ => string.IsNullOrEmpty(reason) ? string.Empty : " # " + reason,
+            _ => string.IsNullOrEmpty(reason) ? string.Empty : " # " + AsNote(reason!),
         };
         Line(line);
     }
@@ -76,6 +78,21 @@ public sealed class KtapWriter
 
     /// <summary>Flushes the underlying writer, so a reader streaming the output sees each result as it is made.</summary>
     public void Flush() => _output.Flush();
+
+    // A failure message or note after '#' must not be read back as a directive ("SKIP ...", "ERROR ...").
+    private static string AsNote(string text)
+    {
+        foreach (var word in DirectiveWords)
+        {
+            if (text.StartsWith(word, StringComparison.OrdinalIgnoreCase) &&
+                (text.Length == word.Length || text[word.Length] == ' '))
+            {
+                return "note: " + text;
+            }
+        }
+
+        return text;
+    }
 
     private void Line(string text)
     {

@@ -147,6 +147,23 @@ public sealed class KtapParserTests
     }
 
     [Test]
+    public void AFailureMessageThatLooksLikeADirectiveStaysAFailure()
+    {
+        var sw = new StringWriter();
+        var w = new KtapWriter(sw);
+        w.WriteVersion();
+        w.WritePlan(2);
+        w.WriteResult(1, KtapStatus.Fail, "a", "skip this: expected EINVAL, got 0");
+        w.WriteResult(2, KtapStatus.Fail, "b", "ERRORS counted: 3");
+
+        var results = Parse(sw.ToString());
+
+        Assert.That(results.Select(r => r.Status), Is.EqualTo(new[] { KtapStatus.Fail, KtapStatus.Fail }));
+        Assert.That(results[0].Reason, Is.EqualTo("note: skip this: expected EINVAL, got 0"));
+        Assert.That(results[1].Reason, Is.EqualTo("ERRORS counted: 3"), "only a whole directive word is guarded");
+    }
+
+    [Test]
     public void TapFourteenAndTimeoutDirectivesAreUnderstood()
     {
         var results = Parse("TAP version 14\n1..2\nnot ok 1 slow # TIMEOUT after 30 s\nok 2 fine # a note\n");

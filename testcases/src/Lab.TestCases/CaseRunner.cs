@@ -38,8 +38,7 @@ public static class CaseRunner
                 _ => KtapStatus.Fail,
             };
             ok &= status is KtapStatus.Pass or KtapStatus.Skip;
-            if (status == KtapStatus.Fail && outcome.Reason is not null) { ktap.WriteDiagnostic(outcome.Reason); }
-            ktap.WriteResult(i + 1, status, cases[i].Id, status == KtapStatus.Fail ? null : outcome.Reason);
+            ktap.WriteResult(i + 1, status, cases[i].Id, outcome.Reason);
             ktap.Flush();
         }
 

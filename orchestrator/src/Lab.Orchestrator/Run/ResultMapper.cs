@@ -46,11 +46,7 @@ internal static class ResultMapper
             log = log[..ExcerptLimit];
         }
 
-        // A failing case states why in its last diagnostic line before "not ok" (KTAP has no FAIL directive).
-        var own = string.IsNullOrEmpty(result.Reason) && result.Status is KtapStatus.Fail or KtapStatus.Error && result.Log.Count > 0
-            ? result.Log[^1]
-            : result.Reason;
-        var reason = reasonSuffix is null ? own : string.IsNullOrEmpty(own) ? reasonSuffix : own + " " + reasonSuffix;
+        var reason = reasonSuffix is null ? result.Reason : string.IsNullOrEmpty(result.Reason) ? reasonSuffix : result.Reason + " " + reasonSuffix;
         return new TestResultRecord(
             runId, boardId, testId, Status(result.Status), duration, recordedAt,
             Reason: reason,

@@ -28,13 +28,14 @@ public sealed class ResultMapperTests
         Assert.That(ResultMapper.Status(ktap), Is.EqualTo(expected));
 
     [Test]
-    public void A_failure_without_a_directive_takes_its_message_from_the_last_diagnostic()
+    public void A_failure_keeps_the_message_on_its_result_line()
     {
-        var result = Parse("KTAP version 1\n1..1\n# opening group\n# VFIO_GROUP_SET_CONTAINER(fd=-1): expected EBADF (9), got ENOTTY (25)\n" +
-            "not ok 1 vfio.common.group.set_container_bad_fd").Single();
+        var result = Parse("KTAP version 1\n1..1\n# opening group\n" +
+            "not ok 1 vfio.common.group.set_container_bad_fd # VFIO_GROUP_SET_CONTAINER(fd=-1): expected EBADF (9), got ENOTTY (25)").Single();
 
         var record = ResultMapper.ToRecord(result, "run1", "board1", "pl031", TimeSpan.Zero, _now, null, _ => "unused");
 
+        Assert.That(record.Status, Is.EqualTo(TestStatus.Fail));
         Assert.That(record.Reason, Is.EqualTo("VFIO_GROUP_SET_CONTAINER(fd=-1): expected EBADF (9), got ENOTTY (25)"));
     }
 
