@@ -50,4 +50,24 @@ internal static class LabContext
     /// <summary>The store file lab.json names, or the default beside it.</summary>
     public static string StorePath(LabConfigResult lab) =>
         lab.Config?.Store is { } store ? Path.GetFullPath(store, lab.Directory) : StorePaths.DefaultFor(lab.Path);
+
+    /// <summary>Opens the store and marks runs whose writer died as incomplete.</summary>
+    public static LiteDbResultStore? OpenStore(string path)
+    {
+        try
+        {
+            var store = new LiteDbResultStore(path);
+            foreach (var id in store.MarkAbandonedRuns(ProcessLiveness.IsAlive))
+            {
+                Console.Error.WriteLine($"run {id}: its writer ended without finishing it; marked incomplete (results kept)");
+            }
+
+            return store;
+        }
+        catch (StoreException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            return null;
+        }
+    }
 }

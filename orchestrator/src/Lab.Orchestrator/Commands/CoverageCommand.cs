@@ -27,7 +27,7 @@ internal static class CoverageCommand
                 return ExitCodes.BadInput;
             }
 
-            using var store = ResultsCommand.OpenStore(LabContext.StorePath(lab));
+            using var store = LabContext.OpenStore(LabContext.StorePath(lab));
             if (store is null)
             {
                 return ExitCodes.Infrastructure;

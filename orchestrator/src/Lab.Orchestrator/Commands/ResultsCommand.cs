@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json;
 using Lab.Orchestrator.Cli;
 using Lab.Orchestrator.Core.Results;
-using Lab.Results;
 
 namespace Lab.Orchestrator.Commands;
 
@@ -25,7 +24,7 @@ internal static class ResultsCommand
                 return ExitCodes.BadInput;
             }
 
-            using var store = OpenStore(LabContext.StorePath(lab));
+            using var store = LabContext.OpenStore(LabContext.StorePath(lab));
             if (store is null)
             {
                 return ExitCodes.Infrastructure;
@@ -36,26 +35,6 @@ internal static class ResultsCommand
                 : ListRuns(store, parse.GetValue(limit), parse.GetValue(json));
         });
         return command;
-    }
-
-    /// <summary>Opens the store and marks runs whose writer died as incomplete.</summary>
-    internal static LiteDbResultStore? OpenStore(string path)
-    {
-        try
-        {
-            var store = new LiteDbResultStore(path);
-            foreach (var id in store.MarkAbandonedRuns(ProcessLiveness.IsAlive))
-            {
-                Console.Error.WriteLine($"run {id}: its writer ended without finishing it; marked incomplete (results kept)");
-            }
-
-            return store;
-        }
-        catch (StoreException ex)
-        {
-            Console.Error.WriteLine(ex.Message);
-            return null;
-        }
     }
 
     private static int ListRuns(IResultStore store, int limit, bool json)
