@@ -16,9 +16,12 @@ internal sealed record AgentOptions(string Command)
 
     public string? Table { get; init; }
 
+    /// <summary>How long each stress case runs (<c>--stress-seconds</c>).</summary>
+    public TimeSpan StressDuration { get; init; } = CaseContext.DefaultStressDuration;
+
     public const string Usage =
         "usage: lab-agent list\n" +
-        "       lab-agent run --group /dev/vfio/X [--device SYSFS_NAME] --iommu noiommu|type1 [--cases PATTERN]\n" +
+        "       lab-agent run --group /dev/vfio/X [--device SYSFS_NAME] --iommu noiommu|type1 [--cases PATTERN] [--stress-seconds N]\n" +
         "       lab-agent probe --group /dev/vfio/X --device SYSFS_NAME [--iommu noiommu|type1]\n" +
         "       lab-agent selfcheck [--table FILE]\n";
 
@@ -41,6 +44,15 @@ internal sealed record AgentOptions(string Command)
                 case "--group": o = o with { Group = value }; break;
                 case "--cases": o = o with { Cases = value }; break;
                 case "--table": o = o with { Table = value }; break;
+                case "--stress-seconds":
+                    if (!int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) || seconds < 1 || seconds > 3600)
+                    {
+                        error = "--stress-seconds must be a whole number of seconds from 1 to 3600";
+                        return null;
+                    }
+
+                    o = o with { StressDuration = TimeSpan.FromSeconds(seconds) };
+                    break;
                 case "--iommu":
                     iommuGiven = true;
                     if (value == "noiommu") { o = o with { Iommu = IommuMode.NoIommu }; }

@@ -39,7 +39,7 @@ internal static class RunCommand
         using (session)
         {
             // Environment.OSVersion on Linux is uname -r parsed (6.1.0 for 6.1.0-50-arm64), on .NET and Mono alike.
-            var context = new CaseContext(syscalls, session) { Kernel = Environment.OSVersion.Version };
+            var context = new CaseContext(syscalls, session) { Kernel = Environment.OSVersion.Version, StressDuration = options.StressDuration };
             return CaseRunner.Run(cases, context, ktap, kmsg) ? ExitCodes.Ok : ExitCodes.Failed;
         }
     }

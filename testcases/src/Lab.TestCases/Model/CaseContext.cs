@@ -49,6 +49,12 @@ public sealed class CaseContext
     /// <summary>The running kernel's version (expected errnos are keyed by it); null when unknown.</summary>
     public Version? Kernel { get; init; }
 
+    /// <summary>The stress cases' run time when the agent is not told (<c>--stress-seconds</c>).</summary>
+    public static TimeSpan DefaultStressDuration { get; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long each stress case runs its loops.</summary>
+    public TimeSpan StressDuration { get; init; } = DefaultStressDuration;
+
     /// <summary>
     /// The VFIO driver of the device: <c>platform</c>, <c>amba</c>, <c>pci</c>, from the device info flags
     /// (or <c>common</c> without a device).
