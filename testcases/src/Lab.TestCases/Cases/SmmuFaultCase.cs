@@ -65,7 +65,7 @@ public sealed class SmmuFaultCase : IVfioCase
         if (write is not null) { return write; }
         var changed = Changed(buffers);
         if (changed is not null) { return CaseOutcome.Fail($"edu DMA edu -> unmapped IOVA 0x{UnmappedWrite:x} count {StrayCount}: {changed}"); }
-        if (!writeLines.Any(l => l.Contains("event 0x10", StringComparison.Ordinal)))
+        if (!writeLines.Any(l => l.Contains("event 0x10")))
         {
             return CaseOutcome.Fail($"edu DMA edu -> unmapped IOVA 0x{UnmappedWrite:x}: no arm-smmu-v3 'event 0x10' (translation fault) in the kernel log within {LogWait.TotalSeconds} s; saw: {string.Join(" | ", writeLines)}");
         }
@@ -76,7 +76,7 @@ public sealed class SmmuFaultCase : IVfioCase
         if (failure is not null) { return CaseOutcome.Fail("reading edu's buffer back after the blocked read: " + failure); }
         context.Note($"edu buffer after a {StrayCount}-byte read from unmapped IOVA 0x{UnmappedRead:x}: those bytes {Describe(dst.Span.Slice(0, StrayCount), 0x11)}, the other {Count - StrayCount} {Describe(dst.Span.Slice(StrayCount, Count - StrayCount), 0x11)}");
         dst.Span.Fill(0x22);
-        if (!readLines.Any(l => l.Contains("event 0x10", StringComparison.Ordinal)))
+        if (!readLines.Any(l => l.Contains("event 0x10")))
         {
             return CaseOutcome.Fail($"edu DMA unmapped IOVA 0x{UnmappedRead:x} -> edu: no arm-smmu-v3 'event 0x10' in the kernel log within {LogWait.TotalSeconds} s; saw: {string.Join(" | ", readLines)}");
         }
@@ -85,7 +85,7 @@ public sealed class SmmuFaultCase : IVfioCase
         if (perm is not null) { return perm; }
         changed = Changed(buffers);
         if (changed is not null) { return CaseOutcome.Fail($"edu DMA edu -> IOVA 0x{ReadOnlyIova:x} mapped VFIO_DMA_MAP_FLAG_READ only: {changed}"); }
-        if (!permLines.Any(l => l.Contains("event 0x13", StringComparison.Ordinal)))
+        if (!permLines.Any(l => l.Contains("event 0x13")))
         {
             return CaseOutcome.Fail($"edu DMA edu -> READ-only IOVA 0x{ReadOnlyIova:x}: memory unchanged but no arm-smmu-v3 'event 0x13' (permission fault) in the kernel log within {LogWait.TotalSeconds} s; saw: {string.Join(" | ", permLines)}");
         }
@@ -111,10 +111,10 @@ public sealed class SmmuFaultCase : IVfioCase
         var seen = false;
         while (clock.Elapsed < LogWait)
         {
-            var fresh = kmsg.ReadNew().Where(l => l.Contains("smmu", StringComparison.OrdinalIgnoreCase)).ToList();
+            var fresh = kmsg.ReadNew().Where(l => l.Contains("smmu")).ToList();
             lines.AddRange(fresh);
             if (seen && fresh.Count == 0) { break; }
-            if (!seen && lines.Any(l => l.Contains("event 0x", StringComparison.Ordinal)))
+            if (!seen && lines.Any(l => l.Contains("event 0x")))
             {
                 seen = true;
                 context.Measure("smmu.fault_to_log." + what, clock.Elapsed.TotalMilliseconds, "ms");
@@ -124,8 +124,8 @@ public sealed class SmmuFaultCase : IVfioCase
         }
 
         var address = (toRam ? to : from).ToString("x16", CultureInfo.InvariantCulture);
-        var hasAddress = lines.Any(l => l.Contains(address, StringComparison.Ordinal));
-        var events = lines.Count(l => l.Contains("event 0x", StringComparison.Ordinal));
+        var hasAddress = lines.Any(l => l.Contains(address));
+        var events = lines.Count(l => l.Contains("event 0x"));
         if (events > 0 && !hasAddress)
         {
             return CaseOutcome.Fail($"{what} fault: arm-smmu-v3 logged {events} events but none names the IOVA 0x{address}: {string.Join(" | ", lines.Take(5))}");
