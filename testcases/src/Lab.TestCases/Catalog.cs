@@ -79,6 +79,13 @@ public static class Catalog
         DmaCase.UnmapBadFlags,
         EduDmaCase.Instance,
         DmaCase.Churn,
+
+        // edu behind the SMMUv3 (issue 5): MSI and INTx, DMA at offsets, stray DMA blocked, DMA+IRQ stress.
+        new EduMsiCase(),
+        new EduIntxCase(),
+        new EduOffsetsCase(),
+        new SmmuFaultCase(),
+        new EduStressCase(),
     ];
 
     /// <summary>The cases whose id matches <paramref name="pattern"/> (see <see cref="CaseIds.Matches"/>).</summary>

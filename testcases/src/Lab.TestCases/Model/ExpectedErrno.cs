@@ -91,6 +91,9 @@ public static class ExpectedErrno
         new("vfio.common.dma.map_overlap", Errno.EEXIST),
         new("vfio.common.dma.unmap_nothing", 0),
         new("vfio.common.dma.unmap_bad_flags", Errno.EINVAL),
+
+        // edu (vfio-pci): vfio_pci_set_msi_trigger refuses MSI while another IRQ type (INTx) is enabled -> EINVAL.
+        new("vfio.pci.irq.edu_intx#msi_while_intx", Errno.EINVAL, "pci"),
     ];
 
     /// <summary>The expected errno for <paramref name="caseId"/>; throws when the table has no row.</summary>
