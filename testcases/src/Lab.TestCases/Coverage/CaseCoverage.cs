@@ -80,6 +80,12 @@ public static class CaseCoverage
         ["vfio.common.dma.unmap_bad_flags"] = [new(Unmap, "unknown flag")],
         ["vfio.pci.dma.edu_roundtrip"] = [new(Map, "READ|WRITE"), new("device DMA", "RAM->device->RAM")],
         ["vfio.common.dma.map_unmap_churn"] = [new(Map, "READ|WRITE"), new(Unmap, "whole mapping"), new("stress", "map/unmap churn")],
+
+        // virtio-mmio (legacy) driven from user space through vfio-platform, no IOMMU.
+        ["vfio.platform.irq.virtio_completion"] = [new(SetIrqs, "DATA_EVENTFD|TRIGGER"), new("device IRQ", "edge"), new("pwrite", "width 4")],
+        ["vfio.platform.dma.virtio_rng"] = [new("device DMA", "no-IOMMU physical, device->RAM"), new("device IRQ", "edge")],
+        ["vfio.platform.dma.virtio_blk"] = [new("device DMA", "no-IOMMU physical, device->RAM"), new("device DMA", "no-IOMMU physical, RAM->device"), new("device IRQ", "edge")],
+        ["vfio.platform.stress.virtio_dma_irq"] = [new("device IRQ", "edge"), new("stress", "virtio DMA + IRQ loop")],
     };
 
     /// <summary>Cells nothing covers yet, listed so the matrix shows the gaps.</summary>

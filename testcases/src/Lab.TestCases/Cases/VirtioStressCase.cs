@@ -1,0 +1,150 @@
+using Lab.TestCases.Model;
+using Lab.TestCases.Virtio;
+using Lab.Vfio;
+
+namespace Lab.TestCases.Cases;
+
+/// <summary>
+/// Requests in a loop for the stress duration, each completed by its own edge IRQ: virtio-rng 4 KiB reads (the used
+/// length checked against a sentinel), or virtio-blk write + read back + compare of 16 KiB at disk offset 2 MiB (away
+/// from <see cref="VirtioBlkDmaCase"/>'s area, which the host checks). A completion seen in the used ring whose IRQ
+/// did not arrive within 1 s is a lost IRQ. Fails on any error or lost IRQ.
+/// </summary>
+public sealed class VirtioStressCase : IVfioCase
+{
+    private const int RngBytes = 4096;
+    private const int BlkBytes = 16384;
+    private const long BlkAreaOffset = 2 << 20;
+    private const byte Sentinel = 0xa5;
+    private static readonly TimeSpan CompletionTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan IrqGrace = TimeSpan.FromSeconds(1);
+    private string? _firstError;
+
+    /// <inheritdoc/>
+    public string Id => "vfio.platform.stress.virtio_dma_irq";
+
+    /// <inheritdoc/>
+    public string Description => "virtio-mmio requests for the stress duration (rng 4 KiB reads, or blk 16 KiB write+read+compare), each completed by its IRQ: no errors, no lost IRQs; rates measured";
+
+    /// <inheritdoc/>
+    public Requirements Requirements { get; } = Requirements.DeviceOf("platform", CaseFeature.Irq | CaseFeature.NoIommu | CaseFeature.Root);
+
+    /// <inheritdoc/>
+    public CaseOutcome Run(CaseContext context)
+    {
+        if (context is null) { throw new ArgumentNullException(nameof(context)); }
+        _firstError = null;
+        var transport = new VirtioMmioTransport(context.Device!.OpenRegion(0));
+        var reason = transport.Probe();
+        if (reason is not null) { return CaseOutcome.Skip(reason); }
+        var id = transport.Read(VirtioMmioRegisters.DeviceId);
+        var counters = new StressCounters();
+        string kind;
+        if (id == VirtioMmioTransport.EntropyDevice)
+        {
+            kind = "virtio-rng 4 KiB reads";
+            reason = RunRng(context, counters);
+        }
+        else if (id == VirtioMmioTransport.BlockDevice)
+        {
+            kind = "virtio-blk 16 KiB write+read+compare";
+            reason = RunBlk(context, counters);
+        }
+        else
+        {
+            return CaseOutcome.Skip($"virtio DeviceID (0x008) is {id}: this case knows requests for entropy (4) and block (2) devices only");
+        }
+
+        if (reason is not null) { return CaseOutcome.Skip(reason); }
+        counters.Record(context);
+        if (_firstError is not null) { context.Note("first error: " + _firstError); }
+        if (counters.Errors > 0 || counters.IrqsLost > 0)
+        {
+            return CaseOutcome.Fail($"{kind} for {counters.Elapsed.TotalSeconds:F1} s: {counters.Ops} ops, {counters.Irqs} IRQs, {counters.IrqsLost} lost (completion in the used ring, no IRQ within {IrqGrace.TotalSeconds} s), {counters.Errors} errors; first error: {_firstError ?? "none"}");
+        }
+
+        context.Note($"{kind}: {counters.Ops} ops, {counters.Irqs} IRQs, {counters.BytesVerified} bytes verified");
+        return CaseOutcome.Pass();
+    }
+
+    private string? RunRng(CaseContext context, StressCounters counters)
+    {
+        var reason = VirtioDriver.TryOpen(context, VirtioMmioTransport.EntropyDevice, _ => 0, out var driver);
+        if (reason is not null) { return reason; }
+        using (driver)
+        using (var buffer = DmaBuffer.Allocate(RngBytes, context.Syscalls))
+        {
+            VirtqSegment[] chain = [new(buffer.GetPhysicalAddresses()[0], RngBytes, true)];
+            while (!counters.Done(context.StressDuration))
+            {
+                buffer.Span.Fill(Sentinel);
+                driver!.Submit(chain);
+                var c = driver.WaitCompletion(CompletionTimeout, IrqGrace);
+                if (!Count(counters, c, $"rng request {counters.Ops + 1}")) { break; }
+                var len = (int)c.Length;
+                if (len == 0 || len > RngBytes) { Error(counters, $"rng request {counters.Ops}: used len {len}, expected 1..{RngBytes}"); continue; }
+                var past = ByteScan.FirstNot(buffer.Span.Slice(len), Sentinel);
+                if (past >= 0) { Error(counters, $"rng request {counters.Ops}: used len {len} but byte {len + past} changed (0x{buffer.Span[len + past]:x2})"); continue; }
+                counters.BytesVerified += len;
+            }
+        }
+
+        return null;
+    }
+
+    private string? RunBlk(CaseContext context, StressCounters counters)
+    {
+        var reason = VirtioBlk.TryOpen(context, out var blk);
+        if (reason is not null) { return reason; }
+        using (blk)
+        using (var buffer = DmaBuffer.Allocate(BlkBytes, context.Syscalls))
+        {
+            if (blk!.ReadOnly) { return "virtio-blk offers VIRTIO_BLK_F_RO (feature bit 5): the disk is read-only"; }
+            const long needed = (BlkAreaOffset + BlkBytes) / VirtioBlk.SectorSize;
+            if (blk.CapacitySectors < needed) { return $"virtio-blk capacity {blk.CapacitySectors} sectors; the stress area needs {needed}"; }
+            var pages = buffer.GetPhysicalAddresses();
+            var writeChain = DmaSegments.Of(pages, buffer.PageSize, 0, BlkBytes, deviceWrites: false);
+            var readChain = DmaSegments.Of(pages, buffer.PageSize, 0, BlkBytes, deviceWrites: true);
+            const ulong sector = BlkAreaOffset / VirtioBlk.SectorSize;
+            var seed = VirtioBlkDmaCase.ClockSeed();
+            while (!counters.Done(context.StressDuration))
+            {
+                var opSeed = unchecked(seed + (uint)counters.Ops);
+                SeededPattern.Fill(buffer.Span, opSeed, 0);
+                var w = blk.Run(VirtioBlk.TypeOut, sector, writeChain, CompletionTimeout, IrqGrace, out var status);
+                if (!Count(counters, w, $"blk T_OUT {counters.Ops + 1}")) { break; }
+                if (status != VirtioBlk.StatusOk) { Error(counters, $"blk T_OUT {counters.Ops} sector {sector}: status 0x{status:x2}"); continue; }
+                buffer.Span.Clear();
+                var r = blk.Run(VirtioBlk.TypeIn, sector, readChain, CompletionTimeout, IrqGrace, out status);
+                if (!Count(counters, r, $"blk T_IN {counters.Ops + 1}")) { break; }
+                if (status != VirtioBlk.StatusOk) { Error(counters, $"blk T_IN {counters.Ops} sector {sector}: status 0x{status:x2}"); continue; }
+                var bad = SeededPattern.FirstMismatch(buffer.Span, opSeed, 0);
+                if (bad >= 0) { Error(counters, $"blk op {counters.Ops} seed {opSeed}: byte {bad} read back 0x{buffer.Span[bad]:x2}, wrote 0x{SeededPattern.At(opSeed, bad):x2}"); continue; }
+                counters.BytesVerified += BlkBytes;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Counts one request's op and IRQ; false (and an error) when it never completed: the loop stops.</summary>
+    private bool Count(StressCounters counters, VirtioCompletion c, string what)
+    {
+        if (!c.Used)
+        {
+            Error(counters, $"{what}: no completion within {CompletionTimeout.TotalSeconds} s (InterruptStatus 0x{c.InterruptStatus:x})");
+            return false;
+        }
+
+        counters.Ops++;
+        if (c.Irq) { counters.Irqs += (long)c.EventfdCount; }
+        if (c.IrqLost) { counters.IrqsLost++; }
+        return true;
+    }
+
+    private void Error(StressCounters counters, string text)
+    {
+        counters.Errors++;
+        _firstError ??= text;
+    }
+}
