@@ -16,12 +16,18 @@ internal sealed record AgentOptions(string Command)
 
     public string? Table { get; init; }
 
+    /// <summary>Only cases of this area (the third part of the id, e.g. <c>stress</c>).</summary>
+    public string? Area { get; init; }
+
+    /// <summary>No cases of this area.</summary>
+    public string? SkipArea { get; init; }
+
     /// <summary>How long each stress case runs (<c>--stress-seconds</c>).</summary>
     public TimeSpan StressDuration { get; init; } = CaseContext.DefaultStressDuration;
 
     public const string Usage =
         "usage: lab-agent list\n" +
-        "       lab-agent run --group /dev/vfio/X [--device SYSFS_NAME] --iommu noiommu|type1 [--cases PATTERN] [--stress-seconds N]\n" +
+        "       lab-agent run --group /dev/vfio/X [--device SYSFS_NAME] --iommu noiommu|type1 [--cases PATTERN] [--area A | --skip-area A] [--stress-seconds N]\n" +
         "       lab-agent probe --group /dev/vfio/X --device SYSFS_NAME [--iommu noiommu|type1]\n" +
         "       lab-agent selfcheck [--table FILE]\n";
 
@@ -44,6 +50,8 @@ internal sealed record AgentOptions(string Command)
                 case "--group": o = o with { Group = value }; break;
                 case "--cases": o = o with { Cases = value }; break;
                 case "--table": o = o with { Table = value }; break;
+                case "--area": o = o with { Area = value }; break;
+                case "--skip-area": o = o with { SkipArea = value }; break;
                 case "--stress-seconds":
                     if (!int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) || seconds < 1 || seconds > 3600)
                     {

@@ -14,7 +14,9 @@ internal static class RunCommand
 {
     public static int Run(AgentOptions options, TextWriter stdout, TextWriter stderr, IVfioSyscalls syscalls)
     {
-        var cases = Catalog.Find(options.Cases);
+        var cases = Catalog.Find(options.Cases)
+            .Where(c => (options.Area is null || CaseIds.Area(c.Id) == options.Area) && (options.SkipArea is null || CaseIds.Area(c.Id) != options.SkipArea))
+            .ToList();
         var ktap = new KtapWriter(stdout);
         using var kmsg = KernelLog.TryOpen(syscalls, out var kmsgErrno);
 

@@ -24,4 +24,8 @@ public sealed record DeviceConfig
     /// <summary>Feature tags of this device (cases can require them).</summary>
     [Description("Feature tags of this device, e.g. level-irq, mmap, dma.")]
     public IReadOnlyList<string> Features { get; init; } = [];
+
+    /// <summary>The QEMU disk behind this device (a <c>qemu.disks</c> id), checked on the host after the board stops.</summary>
+    [Description("For a virtio-blk device on a qemu board: the qemu.disks id behind it. After the board stops the orchestrator checks the pattern the board-side case wrote into that file.")]
+    public string? Disk { get; init; }
 }

@@ -38,6 +38,11 @@ internal static partial class LabConfigChecks
                         $"'{suite.Cases[i]}' is not a case id pattern (lower case letters, digits, '.', '_', '-', '*')"));
                 }
             }
+
+            if (suite.StressSeconds is < 1 or > 3600)
+            {
+                errors.Add(new ConfigError(path + ".stressSeconds", $"{suite.StressSeconds} s is out of range 1-3600"));
+            }
         }
 
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -120,6 +125,8 @@ internal static partial class LabConfigChecks
             {
                 errors.Add(new ConfigError(path + ".qemu.memoryMb", $"{qemu.MemoryMb} MiB is out of range 128-65536"));
             }
+
+            CheckDisks(qemu.Disks, path + ".qemu.disks", errors);
         }
 
         if (board.Console is { Command: not null, File: not null })
@@ -149,6 +156,33 @@ internal static partial class LabConfigChecks
             }
 
             CheckMatch(device, devicePath + ".match", errors);
+            if (device.Disk is { } disk && !(board.Qemu?.Disks.Any(k => k.Id == disk) ?? false))
+            {
+                errors.Add(new ConfigError(devicePath + ".disk", $"'{disk}' is not a disk of this board (qemu.disks ids: {string.Join(", ", board.Qemu?.Disks.Select(k => k.Id) ?? [])})"));
+            }
+        }
+    }
+
+    private static void CheckDisks(IReadOnlyList<QemuDiskConfig> disks, string path, List<ConfigError> errors)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < disks.Count; i++)
+        {
+            var disk = disks[i];
+            var diskPath = At(path, i);
+            if (!DiskId().IsMatch(disk.Id))
+            {
+                errors.Add(new ConfigError(diskPath + ".id", $"'{disk.Id}' is not a drive id: use letters, digits, '-' and '_' (it becomes a file name and a QEMU option value)"));
+            }
+            else if (!ids.Add(disk.Id))
+            {
+                errors.Add(new ConfigError(diskPath + ".id", $"duplicate disk id '{disk.Id}'"));
+            }
+
+            if (disk.SizeMb is < 1 or > 1024)
+            {
+                errors.Add(new ConfigError(diskPath + ".sizeMb", $"{disk.SizeMb} MiB is out of range 1-1024"));
+            }
         }
     }
 
@@ -300,6 +334,9 @@ internal static partial class LabConfigChecks
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,62}$")]
     private static partial Regex BoardId();
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,32}$")]
+    private static partial Regex DiskId();
 
     [GeneratedRegex("^[a-z0-9_.*-]+$")]
     private static partial Regex CasePattern();

@@ -24,4 +24,8 @@ public sealed record QemuConfig
     /// <summary>Extra <c>-device</c> values besides the network.</summary>
     [Description("Extra -device values, e.g. virtio-rng-device, edu.")]
     public IReadOnlyList<string> Devices { get; init; } = [];
+
+    /// <summary>Raw disks for virtio-blk devices, each a fresh zeroed file in the run directory.</summary>
+    [Description("Disks: each becomes a fresh zeroed raw file in the run directory behind a virtio-blk-device (virtio-mmio), for no-IOMMU DMA checked on the host after the board stops.")]
+    public IReadOnlyList<QemuDiskConfig> Disks { get; init; } = [];
 }

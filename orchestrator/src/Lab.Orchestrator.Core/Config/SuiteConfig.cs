@@ -12,4 +12,8 @@ public sealed record SuiteConfig
     /// <summary>Free text for people.</summary>
     [Description("Free text for people.")]
     public string? Description { get; init; }
+
+    /// <summary>How long each stress case loops; null leaves the agent's default.</summary>
+    [Description("Seconds each stress case (vfio.*.stress.*) loops; the stress cases of all devices run at the same time. Default: the agent's (5 s).")]
+    public int? StressSeconds { get; init; }
 }

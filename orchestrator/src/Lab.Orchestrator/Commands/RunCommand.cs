@@ -8,7 +8,7 @@ using Lab.Orchestrator.Run;
 namespace Lab.Orchestrator.Commands;
 
 /// <summary>
-/// <c>lab run [--board ID] [--cases PATTERN] [--trigger manual|nightly|dashboard] [lab.json]</c>: builds, boots,
+/// <c>lab run [--board ID] [--cases PATTERN] [--stress-seconds N] [--trigger manual|nightly|dashboard] [lab.json]</c>: builds, boots,
 /// binds and runs the catalog on each selected board, storing every result as it arrives; prints a summary.
 /// Exit 0 when nothing failed, 1 when tests failed, 2 for bad input, 3 for infrastructure trouble (MISS/ERROR).
 /// </summary>
@@ -19,6 +19,10 @@ internal static class RunCommand
         var file = new Argument<string?>("lab.json") { Description = "The lab inventory (default: ./lab.json)", Arity = ArgumentArity.ZeroOrOne };
         var board = new Option<string?>("--board") { Description = "Run only this board (default: every board)" };
         var cases = new Option<string?>("--cases") { Description = "Case id pattern, '*' matches any characters (default: the boards' suites)" };
+        var stressSeconds = new Option<int?>("--stress-seconds")
+        {
+            Description = "Seconds each stress case loops, all devices at once (default: the suites' stressSeconds, else the agent's 5 s)",
+        };
         var trigger = new Option<RunTrigger>("--trigger")
         {
             Description = "What started the run: manual, nightly or dashboard",
@@ -26,10 +30,12 @@ internal static class RunCommand
         };
         var command = new Command("run", "Build, boot, bind and run the test catalog on the boards; results go to the store as they arrive")
         {
-            file, board, cases, trigger,
+            file, board, cases, stressSeconds, trigger,
         };
         command.SetAction((parse, ct) => RunAsync(
-            parse.GetValue(file), new RunRequest(parse.GetValue(board), parse.GetValue(cases), parse.GetValue(trigger)), ct));
+            parse.GetValue(file),
+            new RunRequest(parse.GetValue(board), parse.GetValue(cases), parse.GetValue(trigger)) { StressSeconds = parse.GetValue(stressSeconds) },
+            ct));
         return command;
     }
 
@@ -44,6 +50,12 @@ internal static class RunCommand
         if (request.Cases is { } pattern && string.IsNullOrWhiteSpace(pattern))
         {
             await Console.Error.WriteLineAsync("lab: --cases needs a pattern such as vfio.platform.*").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
+        if (request.StressSeconds is < 1 or > 3600)
+        {
+            await Console.Error.WriteLineAsync($"lab: --stress-seconds {request.StressSeconds} is out of range 1-3600").ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
 

@@ -31,6 +31,7 @@ internal sealed class BoardPipeline(
     private long _stepStart;
     private int _attempts;
     private QemuBoard? _qemu;
+    private IReadOnlyList<QemuDisk> _disks = [];
 
     /// <summary>Runs the board; never throws for board trouble (it becomes results), returns the summary.</summary>
     public async Task<BoardSummary> RunAsync(CancellationToken ct)
@@ -73,6 +74,7 @@ internal sealed class BoardPipeline(
         finally
         {
             consoleLogId = await StopBoardAsync(ct.IsCancellationRequested).ConfigureAwait(false);
+            new BackingDiskCheck(_store, _progress, _time, _runId, _board).CheckAll(_disks);
             var counts = _store.GetBoardRuns(_runId).FirstOrDefault(b => b.BoardId == _board.Id)?.Counts ?? StatusCounts.Empty;
             _store.UpsertBoardRun(new BoardRunRecord(
                 _runId, _board.Id, _attempts, health, counts.Worst, startedAt, _time.GetUtcNow(), counts, consoleLogId));
@@ -131,7 +133,9 @@ internal sealed class BoardPipeline(
         };
         if (_board.Qemu is { } q)
         {
-            options = options with { Machine = q.Machine, Cpu = q.Cpu, Cpus = q.Smp, MemoryMiB = q.MemoryMb, Devices = q.Devices };
+            // Fresh zeroed files every boot, so whatever the board-side cases wrote is all they contain.
+            _disks = q.Disks.Select(d => QemuDisk.Create(d.Id, Path.Combine(qemuDirectory, "disks", d.Id + ".img"), d.SizeMb * 1024L * 1024L)).ToList();
+            options = options with { Machine = q.Machine, Cpu = q.Cpu, Cpus = q.Smp, MemoryMiB = q.MemoryMb, Devices = q.Devices, Disks = _disks };
         }
 
         _attempts = 1;
@@ -184,26 +188,29 @@ internal sealed class BoardPipeline(
 
     private async Task RunCasesAsync(IReadOnlyList<(DeviceConfig Device, DeviceBinding Binding)> bindings, CancellationToken ct)
     {
+        var suites = _board.Suites.Select(s => _lab.Config!.Suites.TryGetValue(s, out var suite) ? suite : null).OfType<SuiteConfig>().ToList();
         var patterns = _request.Cases is { } cases
             ? [cases]
-            : _board.Suites.SelectMany(s => _lab.Config!.Suites.TryGetValue(s, out var suite) ? suite.Cases : []).Distinct(StringComparer.Ordinal).ToList();
+            : suites.SelectMany(s => s.Cases).Distinct(StringComparer.Ordinal).ToList();
+        var selection = new CaseSelection(patterns) { StressSeconds = _request.StressSeconds ?? suites.Max(s => s.StressSeconds) };
         var runner = new DeviceCaseRun(_store, _progress, _time, _runId, _board);
         var ssh = _qemu!.Ssh;
         BoardSsh? reconnected = null;
         try
         {
+            // Pass 1: device by device, everything but the stress cases.
             for (var i = 0; i < bindings.Count; i++)
             {
                 var (device, binding) = bindings[i];
                 Step("cases", $"running cases on {device.Name} ({binding.Device})...");
-                var lost = await runner.RunAsync(ssh, device, binding, patterns, ct).ConfigureAwait(false);
+                var lost = await runner.RunAsync(ssh, device, binding, selection with { SkipArea = CaseSelection.StressArea }, ct).ConfigureAwait(false);
                 _progress.Board(_board.Id, $"{device.Name} done ({Elapsed()})");
-                if (!lost || i == bindings.Count - 1)
+                if (!lost)
                 {
                     continue;
                 }
 
-                var notRun = string.Join(", ", bindings.Skip(i + 1).Select(b => b.Device.Name));
+                var notRun = string.Join(", ", bindings.Skip(i + 1).Select(b => b.Device.Name).Append("the stress pass"));
                 if (_qemu.HasExited)
                 {
                     throw new InvalidOperationException($"the board died while running the cases of {device.Name} (QEMU exited); not run: {notRun}");
@@ -218,6 +225,17 @@ internal sealed class BoardPipeline(
                 reconnected = await WithTimeoutAsync($"reconnecting after the connection was lost (not run: {notRun})",
                     _board.Timeouts.BootSeconds, _qemu.ConnectAsync, ct).ConfigureAwait(false);
                 ssh = reconnected;
+            }
+
+            // Pass 2: the stress cases of every device at the same time (DMA and IRQs of several devices at once).
+            var seconds = selection.StressSeconds is { } s ? s.ToString(CultureInfo.InvariantCulture) + " s" : "the agent's default time";
+            Step("stress", $"stress cases on {bindings.Count} devices at once, {seconds} each...");
+            var stress = selection with { Area = CaseSelection.StressArea };
+            var lostAny = await Task.WhenAll(bindings.Select(b => runner.RunAsync(ssh, b.Device, b.Binding, stress, ct))).ConfigureAwait(false);
+            _progress.Board(_board.Id, $"stress pass done ({Elapsed()})");
+            if (lostAny.Any(l => l) && _qemu.HasExited)
+            {
+                throw new InvalidOperationException("the board died during the stress pass (QEMU exited)");
             }
         }
         finally

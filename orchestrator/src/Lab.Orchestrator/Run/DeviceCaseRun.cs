@@ -23,34 +23,32 @@ internal sealed class DeviceCaseRun(IResultStore store, RunProgress progress, Ti
     private readonly TimeProvider _time = time;
     private readonly string _runId = runId;
     private readonly BoardConfig _board = board;
+    private readonly Lock _storeLock = new();
 
     /// <summary>The agent command line for a bound device.</summary>
-    public static string Command(DeviceConfig device, DeviceBinding binding, IReadOnlyList<string> patterns)
+    public static string Command(DeviceConfig device, DeviceBinding binding, CaseSelection selection)
     {
         ArgumentNullException.ThrowIfNull(device);
         ArgumentNullException.ThrowIfNull(binding);
-        ArgumentNullException.ThrowIfNull(patterns);
+        ArgumentNullException.ThrowIfNull(selection);
         List<string> argv =
         [
             RemoteAgent, "run", "--device", binding.Device, "--group", binding.GroupDevice, "--iommu", DeviceSelectors.IommuName(device.Iommu),
         ];
-        if (patterns.Count > 0)
-        {
-            // The agent takes one --cases value; a comma separates patterns (Lab.TestCases CaseIds.Matches).
-            argv.AddRange(["--cases", string.Join(',', patterns)]);
-        }
-
+        argv.AddRange(selection.AgentArguments());
         return ShellQuote.Join(argv);
     }
 
     /// <summary>Runs the agent for one device; returns true when the connection to the board was lost.</summary>
-    public async Task<bool> RunAsync(BoardSsh ssh, DeviceConfig device, DeviceBinding binding, IReadOnlyList<string> patterns, CancellationToken ct)
+    public async Task<bool> RunAsync(BoardSsh ssh, DeviceConfig device, DeviceBinding binding, CaseSelection selection, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(ssh);
         ArgumentNullException.ThrowIfNull(device);
+        ArgumentNullException.ThrowIfNull(selection);
         var parser = new KtapParser();
         var last = _time.GetTimestamp();
-        var caseLimit = TimeSpan.FromSeconds(_board.Timeouts.CaseSeconds);
+        // A stress case is silent for its whole loop: its time comes on top of the case timeout.
+        var caseLimit = TimeSpan.FromSeconds(_board.Timeouts.CaseSeconds + (selection.StressSeconds ?? 0));
         using var watchdog = new StepTimeout(_time, caseLimit, ct);
 
         void Record(KtapResult result, string? reasonSuffix)
@@ -60,7 +58,12 @@ internal sealed class DeviceCaseRun(IResultStore store, RunProgress progress, Ti
                 result, _runId, _board.Id, device.Name, _time.GetElapsedTime(last, now), _time.GetUtcNow(), reasonSuffix,
                 log => _store.SaveLog($"{_runId}-{_board.Id}-{ResultMapper.TestId(result, device.Name)}.log", log));
             last = now;
-            _store.AddResult(record);
+            lock (_storeLock)
+            {
+                // The stress pass runs the agents of all devices at once; one store write at a time.
+                _store.AddResult(record);
+            }
+
             var ms = record.Duration.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture);
             var why = record.Status is TestStatus.Pass ? string.Empty : " " + FirstLine(record.Reason ?? string.Empty);
             _progress.Board(_board.Id, $"{record.Status.ToKcidb()} {record.TestId} ({ms} ms){why}");
@@ -81,7 +84,7 @@ internal sealed class DeviceCaseRun(IResultStore store, RunProgress progress, Ti
         var lost = false;
         try
         {
-            var command = Command(device, binding, patterns);
+            var command = Command(device, binding, selection);
             var result = await ssh.RunStreamingAsync(command, OnLine, Timeout.InfiniteTimeSpan, watchdog.Token).ConfigureAwait(false);
             if (!result.Succeeded)
             {
@@ -93,7 +96,7 @@ internal sealed class DeviceCaseRun(IResultStore store, RunProgress progress, Ti
         catch (OperationCanceledException) when (watchdog.TimedOut && !ct.IsCancellationRequested)
         {
             suffix = $"(no result within the case timeout of {_board.Timeouts.CaseSeconds} s; agent stopped)";
-            await StopAgentAsync(ssh, ct).ConfigureAwait(false);
+            await StopAgentAsync(ssh, binding, ct).ConfigureAwait(false);
         }
         catch (BoardConnectionLostException e)
         {
@@ -119,11 +122,13 @@ internal sealed class DeviceCaseRun(IResultStore store, RunProgress progress, Ti
         return lost;
     }
 
-    private static async Task StopAgentAsync(BoardSsh ssh, CancellationToken ct)
+    private static async Task StopAgentAsync(BoardSsh ssh, DeviceBinding binding, CancellationToken ct)
     {
         try
         {
-            await ssh.RunAsync("pkill -x lab-agent || killall lab-agent", TimeSpan.FromSeconds(10), ct).ConfigureAwait(false);
+            // Only this device's agent: in the stress pass the other devices' agents are still running.
+            var mine = ShellQuote.Quote("lab-agent run --device " + binding.Device + " ");
+            await ssh.RunAsync($"pkill -f -- {mine} || true", TimeSpan.FromSeconds(10), ct).ConfigureAwait(false);
         }
         catch (BoardConnectionLostException)
         {

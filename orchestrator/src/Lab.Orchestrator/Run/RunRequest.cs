@@ -6,4 +6,8 @@ namespace Lab.Orchestrator.Run;
 /// <param name="BoardId">Only this board; null for every board (or the nightly list when the trigger is nightly).</param>
 /// <param name="Cases">A case id pattern that replaces the boards' suites; null to run the suites.</param>
 /// <param name="Trigger">What started the run.</param>
-internal sealed record RunRequest(string? BoardId, string? Cases, RunTrigger Trigger);
+internal sealed record RunRequest(string? BoardId, string? Cases, RunTrigger Trigger)
+{
+    /// <summary>How long each stress case loops, replacing the suites' <c>stressSeconds</c>; null to keep them.</summary>
+    public int? StressSeconds { get; init; }
+}

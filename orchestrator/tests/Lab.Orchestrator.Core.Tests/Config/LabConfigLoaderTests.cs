@@ -24,7 +24,9 @@ public sealed class LabConfigLoaderTests
         Assert.That(board.Devices.Select(d => (d.Driver, d.Iommu)), Is.EquivalentTo(new[]
         {
             (VfioDriver.VfioPlatform, IommuMode.NoIommu), (VfioDriver.VfioAmba, IommuMode.NoIommu), (VfioDriver.VfioPci, IommuMode.Type1),
+            (VfioDriver.VfioPlatform, IommuMode.NoIommu),
         }));
+        Assert.That(board.Devices.Single(d => d.Disk is not null).Disk, Is.EqualTo(board.Qemu!.Disks.Single().Id), "the virtio-blk device names the board's disk");
         Assert.That(result.Sha256, Has.Length.EqualTo(64));
     }
 
@@ -72,6 +74,10 @@ public sealed class LabConfigLoaderTests
         yield return Case("nightly names an unknown board", l => l["nightly"]!["boards"] = new JsonArray("exynos5"), "$.nightly.boards[0]", "unknown board 'exynos5'");
         yield return Case("patch queue without series", l => l["kernels"]!["debian-6.1-arm64"]!["patchQueue"] = "kernel", "$.kernels[\"debian-6.1-arm64\"].patchQueue", "no 'series' file");
         yield return Case("bad case pattern", l => l["suites"]!["default"]!["cases"] = new JsonArray("vfio; rm -rf /"), "$.suites.default.cases[0]", "not a case id pattern");
+        yield return Case("disk id that is not a file name", l => Board(l)["qemu"]!["disks"]![0]!["id"] = "../blk", "$.boards[0].qemu.disks[0].id", "not a drive id");
+        yield return Case("device names an unknown disk", l => Board(l)["devices"]![3]!["disk"] = "blk9", "$.boards[0].devices[3].disk", "'blk9' is not a disk of this board");
+        yield return Case("disk too big", l => Board(l)["qemu"]!["disks"]![0]!["sizeMb"] = 4096, "$.boards[0].qemu.disks[0].sizeMb", "out of range 1-1024");
+        yield return Case("stress seconds zero", l => l["suites"]!["default"]!["stressSeconds"] = 0, "$.suites.default.stressSeconds", "out of range 1-3600");
         yield return Case("no boards", l => l["boards"] = new JsonArray(), "$.boards", "no boards");
     }
 

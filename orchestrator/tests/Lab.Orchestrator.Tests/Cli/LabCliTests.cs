@@ -65,7 +65,7 @@ public sealed class LabCliTests
         var (code, stdout, _) = await Lab("validate", RepoLabJson);
 
         Assert.That(code, Is.Zero);
-        Assert.That(stdout, Does.Contain("ok (1 board, 3 devices under test)"));
+        Assert.That(stdout, Does.Contain("ok (1 board, 4 devices under test)"));
     }
 
     [Test]
@@ -100,7 +100,7 @@ public sealed class LabCliTests
 
         Assert.That(code, Is.Zero);
         Assert.That(stdout, Does.Contain("qemu-arm64"));
-        Assert.That(stdout.Split('\n').Count(l => l.Contains("vfio-")), Is.EqualTo(3));
+        Assert.That(stdout.Split('\n').Count(l => l.Contains("vfio-")), Is.EqualTo(4));
     }
 
     [Test]

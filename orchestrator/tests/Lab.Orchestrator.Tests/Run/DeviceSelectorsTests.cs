@@ -15,7 +15,8 @@ public sealed class DeviceSelectorsTests
         var lab = LabConfigLoader.Load(RepoFiles.Path("lab.json"));
         var requests = lab.Config!.Boards.Single(b => b.Id == "qemu-arm64").Devices.Select(DeviceSelectors.For).ToList();
 
-        Assert.That(requests, Is.EqualTo(DeviceBindingRequest.QemuVirtDefaults));
+        // The three devices every QEMU board has, and the virtio-blk transport of the board's disk.
+        Assert.That(requests, Is.EqualTo(DeviceBindingRequest.QemuVirtDefaults.Append(new DeviceBindingRequest("virtio-id:2", "vfio-platform"))));
     }
 
     [TestCase(VfioDriver.VfioPci, "pci-slot:0000:00:01.0")]
@@ -35,7 +36,7 @@ public sealed class DeviceSelectorsTests
         var device = Device(new DeviceMatch { Pci = "1234:11e8" }, VfioDriver.VfioPci, IommuMode.Type1);
         var binding = new DeviceBinding("pci:1234:11e8", "pci", "0000:00:01.0", "vfio-pci", string.Empty, "2", "/dev/vfio/2");
 
-        var command = DeviceCaseRun.Command(device, binding, ["vfio.common.*", "vfio.pci.*"]);
+        var command = DeviceCaseRun.Command(device, binding, new CaseSelection(["vfio.common.*", "vfio.pci.*"]));
 
         Assert.That(command, Is.EqualTo(
             "'/run/vfiolab/lab-agent' 'run' '--device' '0000:00:01.0' '--group' '/dev/vfio/2' '--iommu' 'type1' '--cases' 'vfio.common.*,vfio.pci.*'"));
@@ -47,6 +48,20 @@ public sealed class DeviceSelectorsTests
         var device = Device(new DeviceMatch { VirtioDeviceId = 4 }, VfioDriver.VfioPlatform);
         var binding = new DeviceBinding("virtio-id:4", "platform", "a003c00.virtio_mmio", "vfio-platform", "virtio-mmio", "0", "/dev/vfio/noiommu-0");
 
-        Assert.That(DeviceCaseRun.Command(device, binding, []), Does.Not.Contain("--cases"));
+        Assert.That(DeviceCaseRun.Command(device, binding, new CaseSelection([])), Does.Not.Contain("--cases"));
+    }
+
+    [Test]
+    public void The_two_passes_leave_out_and_then_select_the_stress_area_with_its_duration()
+    {
+        var device = Device(new DeviceMatch { VirtioDeviceId = 4 }, VfioDriver.VfioPlatform);
+        var binding = new DeviceBinding("virtio-id:4", "platform", "a003c00.virtio_mmio", "vfio-platform", "virtio-mmio", "0", "/dev/vfio/noiommu-0");
+        var suite = new CaseSelection(["vfio.*"]);
+
+        var serial = DeviceCaseRun.Command(device, binding, suite with { SkipArea = CaseSelection.StressArea });
+        var stress = DeviceCaseRun.Command(device, binding, suite with { Area = CaseSelection.StressArea, StressSeconds = 12 });
+
+        Assert.That(serial, Does.EndWith("'--cases' 'vfio.*' '--skip-area' 'stress'"));
+        Assert.That(stress, Does.EndWith("'--cases' 'vfio.*' '--area' 'stress' '--stress-seconds' '12'"));
     }
 }

@@ -301,6 +301,11 @@ internal sealed class QemuBoard : IAsyncDisposable
             args.AddRange(["-device", device]);
         }
 
+        foreach (var disk in options.Disks)
+        {
+            args.AddRange(["-drive", disk.DriveOption, "-device", "virtio-blk-device,drive=" + disk.Id]);
+        }
+
         args.AddRange([
             "-serial", "file:" + Path.Combine(run, "console.log"),
             "-monitor", "none",

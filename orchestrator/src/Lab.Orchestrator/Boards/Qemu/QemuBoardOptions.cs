@@ -38,6 +38,9 @@ internal sealed record QemuBoardOptions(string KernelImage, string Initramfs, st
     /// </summary>
     public IReadOnlyList<string> Devices { get; init; } = ["virtio-rng-device", "edu"];
 
+    /// <summary>Raw disk files, each behind a <c>virtio-blk-device</c> (virtio-mmio, so a platform device).</summary>
+    public IReadOnlyList<QemuDisk> Disks { get; init; } = [];
+
     /// <summary>Appended to the kernel command line.</summary>
     public string ExtraKernelArguments { get; init; } = string.Empty;
 
