@@ -8,7 +8,8 @@ namespace Lab.TestCases.Cases;
 /// Requests in a loop for the stress duration, each completed by its own edge IRQ: virtio-rng 4 KiB reads (the used
 /// length checked against a sentinel), or virtio-blk write + read back + compare of 16 KiB at disk offset 2 MiB (away
 /// from <see cref="VirtioBlkDmaCase"/>'s area, which the host checks). A completion seen in the used ring whose IRQ
-/// did not arrive within 1 s is a lost IRQ. Fails on any error or lost IRQ.
+/// did not arrive within 1 s is a lost IRQ. Fails on any error or lost IRQ. On blk the area is zeroed again at the end,
+/// so the host's backing-file check still finds zeros outside the pattern area.
 /// </summary>
 public sealed class VirtioStressCase : IVfioCase
 {
@@ -122,9 +123,33 @@ public sealed class VirtioStressCase : IVfioCase
                 if (bad >= 0) { Error(counters, $"blk op {counters.Ops} seed {opSeed}: byte {bad} read back 0x{buffer.Span[bad]:x2}, wrote 0x{SeededPattern.At(opSeed, bad):x2}"); continue; }
                 counters.BytesVerified += BlkBytes;
             }
+
+            Restore(blk, buffer, writeChain, readChain, sector, counters);
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Writes zeros back over the stress area (flushed, read back and checked): the orchestrator's backing-file check
+    /// expects every byte outside <see cref="VirtioBlkDmaCase"/>'s area to be zero, as the file was at boot.
+    /// </summary>
+    private void Restore(VirtioBlk blk, DmaBuffer buffer, IReadOnlyList<VirtqSegment> writeChain, IReadOnlyList<VirtqSegment> readChain, ulong sector, StressCounters counters)
+    {
+        buffer.Span.Clear();
+        var w = blk.Run(VirtioBlk.TypeOut, sector, writeChain, CompletionTimeout, IrqGrace, out var status);
+        if (!w.Used || status != VirtioBlk.StatusOk) { Error(counters, $"restoring zeros at sector {sector}: T_OUT {(w.Used ? $"status 0x{status:x2}" : "never completed")}"); return; }
+        if (blk.CanFlush)
+        {
+            var f = blk.Run(VirtioBlk.TypeFlush, 0, [], CompletionTimeout, IrqGrace, out status);
+            if (!f.Used || status != VirtioBlk.StatusOk) { Error(counters, $"restoring zeros: T_FLUSH {(f.Used ? $"status 0x{status:x2}" : "never completed")}"); return; }
+        }
+
+        buffer.Span.Fill(0xff);
+        var r = blk.Run(VirtioBlk.TypeIn, sector, readChain, CompletionTimeout, IrqGrace, out status);
+        if (!r.Used || status != VirtioBlk.StatusOk) { Error(counters, $"restoring zeros: read back T_IN {(r.Used ? $"status 0x{status:x2}" : "never completed")}"); return; }
+        var bad = ByteScan.FirstNot(buffer.Span, 0);
+        if (bad >= 0) { Error(counters, $"restoring zeros at sector {sector}: byte {bad} reads back 0x{buffer.Span[bad]:x2}"); }
     }
 
     /// <summary>Counts one request's op and IRQ; false (and an error) when it never completed: the loop stops.</summary>
