@@ -55,6 +55,7 @@ public sealed class VirtioBlkDmaCase : IVfioCase
             var capacity = blk.CapacitySectors;
             const long needed = (AreaOffset + AreaBytes) / VirtioBlk.SectorSize;
             if (capacity < needed) { return CaseOutcome.Skip($"virtio-blk capacity {capacity} sectors (config 0x100); the pattern area needs {needed}"); }
+            context.Note(ConfigByteAccess(blk.Driver.Transport));
             context.Note($"capacity {capacity} sectors, host features 0x{blk.Driver.HostFeatures:x8}, accepted 0x{blk.Driver.GuestFeatures:x8}, queue size {blk.Driver.Ring.Layout.QueueSize} (QueueNumMax {blk.Driver.QueueNumMax})");
             var pages = data.GetPhysicalAddresses();
             var seed = ClockSeed();
@@ -103,6 +104,20 @@ public sealed class VirtioBlkDmaCase : IVfioCase
             context.Measure("virtio_blk.read_mb_per_s", Math.Round(AreaBytes / readTime.TotalSeconds / 1e6, 4), "MB/s");
             return CaseOutcome.Pass();
         }
+    }
+
+    /// <summary>
+    /// Whether the legacy config space answers 1-byte reads (the registers below 0x100 do not on QEMU): the 8 bytes of
+    /// capacity read one by one against the two 4-byte words.
+    /// </summary>
+    private static string ConfigByteAccess(VirtioMmioTransport t)
+    {
+        var words = (ulong)t.ReadConfig32(0) | ((ulong)t.ReadConfig32(4) << 32);
+        var bytes = 0UL;
+        for (var i = 0; i < 8; i++) { bytes |= (ulong)t.Region.Read8(VirtioMmioRegisters.Config + (ulong)i) << (8 * i); }
+        return bytes == words
+            ? $"config space 0x100-0x107 read byte by byte = 0x{bytes:x16}, equal to the 4-byte reads: legacy config is byte-accessible"
+            : $"config space 0x100-0x107 read byte by byte = 0x{bytes:x16}, 4-byte reads = 0x{words:x16}: 1-byte config reads are NOT answered";
     }
 
     /// <summary>One request at area offset <paramref name="areaOffset"/> (-1: none, for FLUSH); the failure text or null.</summary>

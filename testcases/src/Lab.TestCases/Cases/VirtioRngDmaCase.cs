@@ -7,7 +7,7 @@ namespace Lab.TestCases.Cases;
 
 /// <summary>
 /// Device-to-memory DMA at physical addresses without an IOMMU: virtio-rng fills a 16 KiB buffer of four locked pages
-/// (one descriptor per physically separate page), pre-filled with a sentinel. Per request: the used length is within
+/// (one descriptor per page, whether or not the frames happen to be adjacent), pre-filled with a sentinel. Per request: the used length is within
 /// the buffer, the bytes it covers are not all still sentinel, and the bytes past it are untouched. Repeated until
 /// 64 KiB arrived; bytes and MB/s measured.
 /// </summary>

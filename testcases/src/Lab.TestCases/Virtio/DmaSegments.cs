@@ -3,12 +3,14 @@ namespace Lab.TestCases.Virtio;
 /// <summary>
 /// Splits a byte range of page-locked memory into <see cref="VirtqSegment"/>s by physical page: pagemap gives one
 /// physical address per page and the pages are not contiguous in general, so a segment never crosses a page boundary
-/// unless the next page happens to follow physically (then the two are merged).
+/// unless the next page happens to follow physically and <c>merge</c> is set. The cases pass <c>merge: false</c>: the
+/// board's allocator often hands out adjacent frames, and one descriptor per page keeps multi-descriptor chains
+/// exercised whatever it does.
 /// </summary>
 public static class DmaSegments
 {
     /// <summary>Segments of [<paramref name="offset"/>, <paramref name="offset"/> + <paramref name="length"/>) of a buffer whose page i is at <paramref name="pages"/>[i].</summary>
-    public static IReadOnlyList<VirtqSegment> Of(IReadOnlyList<ulong> pages, long pageSize, long offset, long length, bool deviceWrites)
+    public static IReadOnlyList<VirtqSegment> Of(IReadOnlyList<ulong> pages, long pageSize, long offset, long length, bool deviceWrites, bool merge = false)
     {
         if (pages is null) { throw new ArgumentNullException(nameof(pages)); }
         if (pageSize <= 0) { throw new ArgumentOutOfRangeException(nameof(pageSize)); }
@@ -26,7 +28,7 @@ public static class DmaSegments
             var within = pos % pageSize;
             var n = Math.Min(pageSize - within, end - pos);
             var address = pages[page] + (ulong)within;
-            if (list.Count > 0 && list[list.Count - 1] is var prev && prev.Address + prev.Length == address)
+            if (merge && list.Count > 0 && list[list.Count - 1] is var prev && prev.Address + prev.Length == address)
             {
                 list[list.Count - 1] = prev with { Length = prev.Length + (uint)n };
             }

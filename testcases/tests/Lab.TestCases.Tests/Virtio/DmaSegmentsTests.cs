@@ -13,11 +13,13 @@ public sealed class DmaSegmentsTests
     }
 
     [Test]
-    public void Physically_adjacent_pages_merge_into_one_segment()
+    public void Physically_adjacent_pages_merge_into_one_segment_only_when_asked()
     {
         ulong[] pages = [0x5000, 0x6000, 0x8000];
-        var s = DmaSegments.Of(pages, 4096, 0, 12288, deviceWrites: false);
-        Assert.That(s, Is.EqualTo(new[] { new VirtqSegment(0x5000, 8192, false), new VirtqSegment(0x8000, 4096, false) }));
+        var merged = DmaSegments.Of(pages, 4096, 0, 12288, deviceWrites: false, merge: true);
+        Assert.That(merged, Is.EqualTo(new[] { new VirtqSegment(0x5000, 8192, false), new VirtqSegment(0x8000, 4096, false) }));
+        var perPage = DmaSegments.Of(pages, 4096, 0, 12288, deviceWrites: false);
+        Assert.That(perPage.Select(s => s.Address), Is.EqualTo(new[] { 0x5000UL, 0x6000UL, 0x8000UL }));
     }
 
     [Test]
