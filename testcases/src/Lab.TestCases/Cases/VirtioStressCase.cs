@@ -19,7 +19,6 @@ public sealed class VirtioStressCase : IVfioCase
     private const byte Sentinel = 0xa5;
     private static readonly TimeSpan CompletionTimeout = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan IrqGrace = TimeSpan.FromSeconds(1);
-    private string? _firstError;
 
     /// <inheritdoc/>
     public string Id => "vfio.platform.stress.virtio_dma_irq";
@@ -34,22 +33,21 @@ public sealed class VirtioStressCase : IVfioCase
     public CaseOutcome Run(CaseContext context)
     {
         if (context is null) { throw new ArgumentNullException(nameof(context)); }
-        _firstError = null;
         var transport = new VirtioMmioTransport(context.Device!.OpenRegion(0));
         var reason = transport.Probe();
         if (reason is not null) { return CaseOutcome.Skip(reason); }
         var id = transport.Read(VirtioMmioRegisters.DeviceId);
-        var counters = new StressCounters();
+        var tally = new Tally();
         string kind;
         if (id == VirtioMmioTransport.EntropyDevice)
         {
             kind = "virtio-rng 4 KiB reads";
-            reason = RunRng(context, counters);
+            reason = RunRng(context, tally);
         }
         else if (id == VirtioMmioTransport.BlockDevice)
         {
             kind = "virtio-blk 16 KiB write+read+compare";
-            reason = RunBlk(context, counters);
+            reason = RunBlk(context, tally);
         }
         else
         {
@@ -57,18 +55,19 @@ public sealed class VirtioStressCase : IVfioCase
         }
 
         if (reason is not null) { return CaseOutcome.Skip(reason); }
-        counters.Record(context);
-        if (_firstError is not null) { context.Note("first error: " + _firstError); }
-        if (counters.Errors > 0 || counters.IrqsLost > 0)
+        tally.Counters.Record(context);
+        if (tally.FirstError is not null) { context.Note("first error: " + tally.FirstError); }
+        var n = tally.Counters;
+        if (n.Errors > 0 || n.IrqsLost > 0)
         {
-            return CaseOutcome.Fail($"{kind} for {counters.Elapsed.TotalSeconds:F1} s: {counters.Ops} ops, {counters.Irqs} IRQs, {counters.IrqsLost} lost (completion in the used ring, no IRQ within {IrqGrace.TotalSeconds} s), {counters.Errors} errors; first error: {_firstError ?? "none"}");
+            return CaseOutcome.Fail($"{kind} for {n.Elapsed.TotalSeconds:F1} s: {n.Ops} ops, {n.Irqs} IRQs, {n.IrqsLost} lost (completion in the used ring, no IRQ within {IrqGrace.TotalSeconds} s), {n.Errors} errors; first error: {tally.FirstError ?? "none"}");
         }
 
-        context.Note($"{kind}: {counters.Ops} ops, {counters.Irqs} IRQs, {counters.BytesVerified} bytes verified");
+        context.Note($"{kind}: {n.Ops} ops, {n.Irqs} IRQs, {n.BytesVerified} bytes verified");
         return CaseOutcome.Pass();
     }
 
-    private string? RunRng(CaseContext context, StressCounters counters)
+    private static string? RunRng(CaseContext context, Tally tally)
     {
         var reason = VirtioDriver.TryOpen(context, VirtioMmioTransport.EntropyDevice, _ => 0, out var driver);
         if (reason is not null) { return reason; }
@@ -76,24 +75,24 @@ public sealed class VirtioStressCase : IVfioCase
         using (var buffer = DmaBuffer.Allocate(RngBytes, context.Syscalls))
         {
             VirtqSegment[] chain = [new(buffer.GetPhysicalAddresses()[0], RngBytes, true)];
-            while (!counters.Done(context.StressDuration))
+            while (!tally.Counters.Done(context.StressDuration))
             {
                 buffer.Span.Fill(Sentinel);
                 driver!.Submit(chain);
                 var c = driver.WaitCompletion(CompletionTimeout, IrqGrace);
-                if (!Count(counters, c, $"rng request {counters.Ops + 1}")) { break; }
+                if (!Count(tally, c, $"rng request {tally.Counters.Ops + 1}")) { break; }
                 var len = (int)c.Length;
-                if (len == 0 || len > RngBytes) { Error(counters, $"rng request {counters.Ops}: used len {len}, expected 1..{RngBytes}"); continue; }
+                if (len == 0 || len > RngBytes) { Error(tally, $"rng request {tally.Counters.Ops}: used len {len}, expected 1..{RngBytes}"); continue; }
                 var past = ByteScan.FirstNot(buffer.Span.Slice(len), Sentinel);
-                if (past >= 0) { Error(counters, $"rng request {counters.Ops}: used len {len} but byte {len + past} changed (0x{buffer.Span[len + past]:x2})"); continue; }
-                counters.BytesVerified += len;
+                if (past >= 0) { Error(tally, $"rng request {tally.Counters.Ops}: used len {len} but byte {len + past} changed (0x{buffer.Span[len + past]:x2})"); continue; }
+                tally.Counters.BytesVerified += len;
             }
         }
 
         return null;
     }
 
-    private string? RunBlk(CaseContext context, StressCounters counters)
+    private static string? RunBlk(CaseContext context, Tally tally)
     {
         var reason = VirtioBlk.TryOpen(context, out var blk);
         if (reason is not null) { return reason; }
@@ -108,23 +107,23 @@ public sealed class VirtioStressCase : IVfioCase
             var readChain = DmaSegments.Of(pages, buffer.PageSize, 0, BlkBytes, deviceWrites: true);
             const ulong sector = BlkAreaOffset / VirtioBlk.SectorSize;
             var seed = VirtioBlkDmaCase.ClockSeed();
-            while (!counters.Done(context.StressDuration))
+            while (!tally.Counters.Done(context.StressDuration))
             {
-                var opSeed = unchecked(seed + (uint)counters.Ops);
+                var opSeed = unchecked(seed + (uint)tally.Counters.Ops);
                 SeededPattern.Fill(buffer.Span, opSeed, 0);
                 var w = blk.Run(VirtioBlk.TypeOut, sector, writeChain, CompletionTimeout, IrqGrace, out var status);
-                if (!Count(counters, w, $"blk T_OUT {counters.Ops + 1}")) { break; }
-                if (status != VirtioBlk.StatusOk) { Error(counters, $"blk T_OUT {counters.Ops} sector {sector}: status 0x{status:x2}"); continue; }
+                if (!Count(tally, w, $"blk T_OUT {tally.Counters.Ops + 1}")) { break; }
+                if (status != VirtioBlk.StatusOk) { Error(tally, $"blk T_OUT {tally.Counters.Ops} sector {sector}: status 0x{status:x2}"); continue; }
                 buffer.Span.Clear();
                 var r = blk.Run(VirtioBlk.TypeIn, sector, readChain, CompletionTimeout, IrqGrace, out status);
-                if (!Count(counters, r, $"blk T_IN {counters.Ops + 1}")) { break; }
-                if (status != VirtioBlk.StatusOk) { Error(counters, $"blk T_IN {counters.Ops} sector {sector}: status 0x{status:x2}"); continue; }
+                if (!Count(tally, r, $"blk T_IN {tally.Counters.Ops + 1}")) { break; }
+                if (status != VirtioBlk.StatusOk) { Error(tally, $"blk T_IN {tally.Counters.Ops} sector {sector}: status 0x{status:x2}"); continue; }
                 var bad = SeededPattern.FirstMismatch(buffer.Span, opSeed, 0);
-                if (bad >= 0) { Error(counters, $"blk op {counters.Ops} seed {opSeed}: byte {bad} read back 0x{buffer.Span[bad]:x2}, wrote 0x{SeededPattern.At(opSeed, bad):x2}"); continue; }
-                counters.BytesVerified += BlkBytes;
+                if (bad >= 0) { Error(tally, $"blk op {tally.Counters.Ops} seed {opSeed}: byte {bad} read back 0x{buffer.Span[bad]:x2}, wrote 0x{SeededPattern.At(opSeed, bad):x2}"); continue; }
+                tally.Counters.BytesVerified += BlkBytes;
             }
 
-            Restore(blk, buffer, writeChain, readChain, sector, counters);
+            Restore(blk, buffer, writeChain, readChain, sector, tally);
         }
 
         return null;
@@ -134,42 +133,50 @@ public sealed class VirtioStressCase : IVfioCase
     /// Writes zeros back over the stress area (flushed, read back and checked): the orchestrator's backing-file check
     /// expects every byte outside <see cref="VirtioBlkDmaCase"/>'s area to be zero, as the file was at boot.
     /// </summary>
-    private void Restore(VirtioBlk blk, DmaBuffer buffer, IReadOnlyList<VirtqSegment> writeChain, IReadOnlyList<VirtqSegment> readChain, ulong sector, StressCounters counters)
+    private static void Restore(VirtioBlk blk, DmaBuffer buffer, IReadOnlyList<VirtqSegment> writeChain, IReadOnlyList<VirtqSegment> readChain, ulong sector, Tally tally)
     {
         buffer.Span.Clear();
         var w = blk.Run(VirtioBlk.TypeOut, sector, writeChain, CompletionTimeout, IrqGrace, out var status);
-        if (!w.Used || status != VirtioBlk.StatusOk) { Error(counters, $"restoring zeros at sector {sector}: T_OUT {(w.Used ? $"status 0x{status:x2}" : "never completed")}"); return; }
+        if (!w.Used || status != VirtioBlk.StatusOk) { Error(tally, $"restoring zeros at sector {sector}: T_OUT {(w.Used ? $"status 0x{status:x2}" : "never completed")}"); return; }
         if (blk.CanFlush)
         {
             var f = blk.Run(VirtioBlk.TypeFlush, 0, [], CompletionTimeout, IrqGrace, out status);
-            if (!f.Used || status != VirtioBlk.StatusOk) { Error(counters, $"restoring zeros: T_FLUSH {(f.Used ? $"status 0x{status:x2}" : "never completed")}"); return; }
+            if (!f.Used || status != VirtioBlk.StatusOk) { Error(tally, $"restoring zeros: T_FLUSH {(f.Used ? $"status 0x{status:x2}" : "never completed")}"); return; }
         }
 
         buffer.Span.Fill(0xff);
         var r = blk.Run(VirtioBlk.TypeIn, sector, readChain, CompletionTimeout, IrqGrace, out status);
-        if (!r.Used || status != VirtioBlk.StatusOk) { Error(counters, $"restoring zeros: read back T_IN {(r.Used ? $"status 0x{status:x2}" : "never completed")}"); return; }
+        if (!r.Used || status != VirtioBlk.StatusOk) { Error(tally, $"restoring zeros: read back T_IN {(r.Used ? $"status 0x{status:x2}" : "never completed")}"); return; }
         var bad = ByteScan.FirstNot(buffer.Span, 0);
-        if (bad >= 0) { Error(counters, $"restoring zeros at sector {sector}: byte {bad} reads back 0x{buffer.Span[bad]:x2}"); }
+        if (bad >= 0) { Error(tally, $"restoring zeros at sector {sector}: byte {bad} reads back 0x{buffer.Span[bad]:x2}"); }
     }
 
     /// <summary>Counts one request's op and IRQ; false (and an error) when it never completed: the loop stops.</summary>
-    private bool Count(StressCounters counters, VirtioCompletion c, string what)
+    private static bool Count(Tally tally, VirtioCompletion c, string what)
     {
         if (!c.Used)
         {
-            Error(counters, $"{what}: no completion within {CompletionTimeout.TotalSeconds} s (InterruptStatus 0x{c.InterruptStatus:x})");
+            Error(tally, $"{what}: no completion within {CompletionTimeout.TotalSeconds} s (InterruptStatus 0x{c.InterruptStatus:x})");
             return false;
         }
 
-        counters.Ops++;
-        if (c.Irq) { counters.Irqs += (long)c.EventfdCount; }
-        if (c.IrqLost) { counters.IrqsLost++; }
+        tally.Counters.Ops++;
+        if (c.Irq) { tally.Counters.Irqs += (long)c.EventfdCount; }
+        if (c.IrqLost) { tally.Counters.IrqsLost++; }
         return true;
     }
 
-    private void Error(StressCounters counters, string text)
+    private static void Error(Tally tally, string text)
     {
-        counters.Errors++;
-        _firstError ??= text;
+        tally.Counters.Errors++;
+        tally.FirstError ??= text;
+    }
+
+    /// <summary>The counters of one run and its first error's text.</summary>
+    private sealed class Tally
+    {
+        public StressCounters Counters { get; } = new();
+
+        public string? FirstError { get; set; }
     }
 }
