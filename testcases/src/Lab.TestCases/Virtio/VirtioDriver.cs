@@ -96,7 +96,9 @@ public sealed class VirtioDriver : IDisposable
         }
         catch
         {
+            // Stop the device before its ring page is freed, and drop the IRQ binding Start may have made.
             transport.Reset();
+            device.TrySetIrqsNone(0, VfioIrqAction.Trigger, 0, 0);
             eventfd?.Dispose();
             ringMemory.Dispose();
             throw;
