@@ -86,6 +86,13 @@ public static class Catalog
         new EduOffsetsCase(),
         new SmmuFaultCase(),
         new EduStressCase(),
+
+        // virtio-mmio through vfio-platform, no IOMMU (issue 5): a user-space legacy virtio driver (Virtio/) with a real
+        // edge IRQ and device DMA at physical addresses; the stress case loops requests for the stress duration.
+        new VirtioCompletionCase(),
+        new VirtioRngDmaCase(),
+        new VirtioBlkDmaCase(),
+        new VirtioStressCase(),
     ];
 
     /// <summary>The cases whose id matches <paramref name="pattern"/> (see <see cref="CaseIds.Matches"/>).</summary>

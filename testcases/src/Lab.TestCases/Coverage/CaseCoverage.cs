@@ -86,6 +86,12 @@ public static class CaseCoverage
         ["vfio.pci.dma.edu_offsets"] = [new(Map, "READ|WRITE"), new("device DMA", "RAM->device->RAM"), new("device DMA", "unaligned offsets, page-crossing")],
         ["vfio.pci.dma.smmu_fault"] = [new(Map, "READ"), new("device DMA", "unmapped IOVA fault"), new("device DMA", "write to READ-only mapping")],
         ["vfio.pci.stress.edu_dma_irq"] = [new(Map, "READ|WRITE"), new("device DMA", "RAM->device->RAM"), new("device IRQ", "MSI"), new("stress", "DMA + completion IRQ")],
+
+        // virtio-mmio (legacy) driven from user space through vfio-platform, no IOMMU.
+        ["vfio.platform.irq.virtio_completion"] = [new(SetIrqs, "DATA_EVENTFD|TRIGGER"), new("device IRQ", "edge"), new("pwrite", "width 4")],
+        ["vfio.platform.dma.virtio_rng"] = [new("device DMA", "no-IOMMU physical, device->RAM"), new("device IRQ", "edge")],
+        ["vfio.platform.dma.virtio_blk"] = [new("device DMA", "no-IOMMU physical, device->RAM"), new("device DMA", "no-IOMMU physical, RAM->device"), new("device IRQ", "edge")],
+        ["vfio.platform.stress.virtio_dma_irq"] = [new("device IRQ", "edge"), new("stress", "virtio DMA + IRQ loop")],
     };
 
     /// <summary>Cells nothing covers yet, listed so the matrix shows the gaps.</summary>
