@@ -79,6 +79,9 @@ public static class Catalog
         DmaCase.UnmapBadFlags,
         EduDmaCase.Instance,
         DmaCase.Churn,
+
+        // Reset, region widths, device feature, PL031 IRQ stress (issue 5, reset helper).
+        new ResetRegistersCase(),
     ];
 
     /// <summary>The cases whose id matches <paramref name="pattern"/> (see <see cref="CaseIds.Matches"/>).</summary>
