@@ -82,6 +82,10 @@ public static class Catalog
 
         // Reset, region widths, device feature, PL031 IRQ stress (issue 5, reset helper).
         new ResetRegistersCase(),
+        new RegionRwWidthsCase(),
+        new FeatureProbeCase(),
+        new PciHotResetInfoCase(),
+        new Pl031StressCase(),
     ];
 
     /// <summary>The cases whose id matches <paramref name="pattern"/> (see <see cref="CaseIds.Matches"/>).</summary>

@@ -80,6 +80,23 @@ public static class CaseCoverage
         ["vfio.common.dma.unmap_bad_flags"] = [new(Unmap, "unknown flag")],
         ["vfio.pci.dma.edu_roundtrip"] = [new(Map, "READ|WRITE"), new("device DMA", "RAM->device->RAM")],
         ["vfio.common.dma.map_unmap_churn"] = [new(Map, "READ|WRITE"), new(Unmap, "whole mapping"), new("stress", "map/unmap churn")],
+
+        // Reset, region widths, device feature, PL031 IRQ stress.
+        ["vfio.amba.reset.registers"] = [new("VFIO_DEVICE_RESET", "call"), new("VFIO_DEVICE_RESET", "device state after reset")],
+        ["vfio.common.region.rw_widths"] =
+        [
+            new("pread", "width 1"), new("pread", "width 2"), new("pread", "width 4"), new("pread", "width 8"), new("pread", "unaligned"),
+            new("pread", "straddling the end"), new("pread", "past the end"),
+            new("pwrite", "width 1"), new("pwrite", "width 2"), new("pwrite", "width 4"), new("pwrite", "width 8"), new("pwrite", "past the end"),
+            new("pwrite", "read-only region"),
+        ],
+        ["vfio.common.device.feature"] =
+        [
+            new("VFIO_DEVICE_FEATURE", "probe"), new("VFIO_DEVICE_FEATURE", "absent feature"), new("VFIO_DEVICE_FEATURE", "unknown index"),
+            new("VFIO_DEVICE_FEATURE", "bad flags"), new("VFIO_DEVICE_FEATURE", "argsz < minsz"),
+        ],
+        ["vfio.common.device.pci_hot_reset_info"] = [new("VFIO_DEVICE_GET_PCI_HOT_RESET_INFO", "call")],
+        ["vfio.amba.stress.irq_loop"] = [new(SetIrqs, "DATA_BOOL|TRIGGER"), new(SetIrqs, "DATA_NONE|TRIGGER"), new(SetIrqs, "DATA_NONE|UNMASK"), new("stress", "level IRQ loopback loop")],
     };
 
     /// <summary>Cells nothing covers yet, listed so the matrix shows the gaps.</summary>
