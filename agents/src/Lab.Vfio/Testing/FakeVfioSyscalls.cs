@@ -213,6 +213,20 @@ public sealed unsafe class FakeVfioSyscalls : IVfioSyscalls, IDisposable
                 if ((d.Flags & VfioConstants.VFIO_DEVICE_FLAGS_RESET) == 0) { return -Errno.EINVAL; }
                 d.Resets++;
                 return 0;
+            case VfioDeviceIoctl.VFIO_DEVICE_FEATURE:
+                // As vfio_main.c: argsz below the header, unknown flag bits, GET|SET without PROBE -> EINVAL; the fake
+                // device has no feature -> ENOTTY.
+                var f = (vfio_device_feature*)arg;
+                const uint known = VfioConstants.VFIO_DEVICE_FEATURE_MASK | VfioConstants.VFIO_DEVICE_FEATURE_GET |
+                    VfioConstants.VFIO_DEVICE_FEATURE_SET | VfioConstants.VFIO_DEVICE_FEATURE_PROBE;
+                const uint getSet = VfioConstants.VFIO_DEVICE_FEATURE_GET | VfioConstants.VFIO_DEVICE_FEATURE_SET;
+                if (f->argsz < sizeof(vfio_device_feature) || (f->flags & ~known) != 0 ||
+                    ((f->flags & VfioConstants.VFIO_DEVICE_FEATURE_PROBE) == 0 && (f->flags & getSet) == getSet))
+                {
+                    return -Errno.EINVAL;
+                }
+
+                return -Errno.ENOTTY;
             default:
                 return -Errno.ENOTTY;
         }
@@ -244,7 +258,7 @@ public sealed unsafe class FakeVfioSyscalls : IVfioSyscalls, IDisposable
             return 8;
         }
 
-        if (o is not FakeDevice d || !Locate(d, offset, count, VfioConstants.VFIO_REGION_INFO_FLAG_READ, out var r, out var at)) { return -Errno.EINVAL; }
+        if (o is not FakeDevice d || !LocateRw(d, offset, ref count, VfioConstants.VFIO_REGION_INFO_FLAG_READ, out var r, out var at)) { return -Errno.EINVAL; }
         new Span<byte>(r.Backing, at, (int)count).CopyTo(new Span<byte>(buffer, (int)count));
         return (long)count;
     }
@@ -253,7 +267,7 @@ public sealed unsafe class FakeVfioSyscalls : IVfioSyscalls, IDisposable
     public long PWrite(FdHandle fd, void* buffer, nuint count, long offset)
     {
         if (Fail("pwrite", out var e)) { return e; }
-        if (Get(fd) is not FakeDevice d || !Locate(d, offset, count, VfioConstants.VFIO_REGION_INFO_FLAG_WRITE, out var r, out var at)) { return -Errno.EINVAL; }
+        if (Get(fd) is not FakeDevice d || !LocateRw(d, offset, ref count, VfioConstants.VFIO_REGION_INFO_FLAG_WRITE, out var r, out var at)) { return -Errno.EINVAL; }
         new Span<byte>(buffer, (int)count).CopyTo(new Span<byte>(r.Backing, at, (int)count));
         return (long)count;
     }
@@ -401,6 +415,18 @@ public sealed unsafe class FakeVfioSyscalls : IVfioSyscalls, IDisposable
         at = (int)(offset & ((1L << RegionShift) - 1));
         region = index < d.Regions.Count ? d.Regions[index] : null!;
         return region is not null && (region.Flags & need) != 0 && (ulong)at + count <= region.Size;
+    }
+
+    // As vfio-platform's rw (with the 6.1.y bounds fix) and vfio-pci's BARs: a start at or past the size is EINVAL, an
+    // access straddling the end is clipped to the region (a short count).
+    private static bool LocateRw(FakeDevice d, long offset, ref nuint count, uint need, out FakeRegion region, out int at)
+    {
+        var index = (int)(offset >> RegionShift);
+        at = (int)(offset & ((1L << RegionShift) - 1));
+        region = index < d.Regions.Count ? d.Regions[index] : null!;
+        if (region is null || (region.Flags & need) == 0 || (ulong)at >= region.Size) { return false; }
+        count = (nuint)Math.Min((ulong)count, region.Size - (ulong)at);
+        return true;
     }
 
     // The kernel's pattern: argsz below minsz is EINVAL; caps go after the kernel's struct size; when they do not

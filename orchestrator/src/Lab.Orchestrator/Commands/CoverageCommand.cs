@@ -68,18 +68,31 @@ internal static class CoverageCommand
         var table = new TextTable(["ioctl", "action", .. drivers]);
         foreach (var row in rows)
         {
-            table.Add([row.Cell.Ioctl, row.Cell.Action, .. drivers.Select(d => Cell(row.ByDriver[d]))]);
+            table.Add([row.Cell.Ioctl, row.Cell.Action, .. drivers.Select(d => Cell(row, d))]);
         }
 
         table.Write(output);
         var gaps = rows.SelectMany(r => r.UncoveredDrivers.Select(d => (r.Cell, Driver: d))).ToList();
         output.WriteLine();
-        output.WriteLine($"{rows.Count} cells x {drivers.Count} drivers; {gaps.Count} uncovered (no case, or no case that ran there):");
+        var notApplicable = rows.SelectMany(r => r.NotApplicable.Select(kv => (r.Cell, Driver: kv.Key, Reason: kv.Value))).ToList();
+        output.WriteLine($"{rows.Count} cells x {drivers.Count} drivers; {notApplicable.Count} not applicable on this lab; " +
+            $"{gaps.Count} uncovered (no case, or no case that ran there):");
         foreach (var (cell, driver) in gaps)
         {
             output.WriteLine($"  {cell.Ioctl} {cell.Action} [{driver}]");
         }
+
+        output.WriteLine();
+        output.WriteLine("not applicable (N/A):");
+        foreach (var (cell, driver, reason) in notApplicable)
+        {
+            output.WriteLine($"  {cell.Ioctl} {cell.Action} [{driver}]: {reason}");
+        }
     }
+
+    // N/A where the cell cannot apply and nothing ran there anyway; otherwise the covering cases.
+    private static string Cell(CoverageRow row, string driver) =>
+        row.NotApplicable.ContainsKey(driver) && !CoverageRow.Ran(row.ByDriver[driver]) ? "N/A" : Cell(row.ByDriver[driver]);
 
     // "status_lifecycle:PASS unset_container_busy:-": the case's last two id segments and its status.
     private static string Cell(IReadOnlyList<CoveringCase> cases) =>

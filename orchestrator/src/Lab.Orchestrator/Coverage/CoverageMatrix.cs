@@ -52,7 +52,11 @@ internal static class CoverageMatrix
                 byDriver[driver] = covering;
             }
 
-            rows.Add(new CoverageRow(cell, byDriver));
+            var notApplicable = CaseCoverage.Drivers
+                .Select(d => (Driver: d, Reason: CoverageNotApplicable.Reason(cell, d)))
+                .Where(x => x.Reason is not null)
+                .ToDictionary(x => x.Driver, x => x.Reason!, StringComparer.Ordinal);
+            rows.Add(new CoverageRow(cell, byDriver) { NotApplicable = notApplicable });
         }
 
         return rows;

@@ -5,7 +5,8 @@ namespace Lab.TestCases.Cases;
 
 /// <summary>
 /// <c>VFIO_DEVICE_GET_INFO</c> for one driver: its bus flag, the region and IRQ counts of the board's device
-/// (virtio-rng: 1/1, PL031: 1/1, PCI: VFIO_PCI_NUM_REGIONS+ / VFIO_PCI_NUM_IRQS), and RESET on platform/amba exactly
+/// (virtio-rng: 1/1, PL031: 1/1, PCI: VFIO_PCI_NUM_REGIONS+ / VFIO_PCI_NUM_IRQS), RESET on vfio-pci exactly when the
+/// function has a PCI reset method (sysfs reset_method), and RESET on platform/amba exactly
 /// when vfiolab-reset.ko registered a handler for the device's first compatible. One class, one instance per driver in the catalog.
 /// </summary>
 public sealed class DeviceFlagsCase : IVfioCase
@@ -62,8 +63,13 @@ public sealed class DeviceFlagsCase : IVfioCase
 
         if (_busFlag == VfioConstants.VFIO_DEVICE_FLAGS_PCI)
         {
-            context.Note("RESET " + (info.SupportsReset ? "offered" : "not offered") + " (vfio-pci: depends on FLR/PM/bus reset of the function)");
-            return CaseOutcome.Pass();
+            // vfio-pci: RESET is reset_works, true when the function has a reset method (FLR, PM, bus...).
+            var method = ResetHandler.PciResetMethod(context.Syscalls, context.Device.Name, out var methods);
+            context.Note("RESET " + (info.SupportsReset ? "offered" : "not offered") + "; " + methods);
+            return info.SupportsReset == method
+                ? CaseOutcome.Pass()
+                : CaseOutcome.Fail($"VFIO_DEVICE_GET_INFO flags 0x{info.Flags:x}: RESET (0x{VfioConstants.VFIO_DEVICE_FLAGS_RESET:x}) " +
+                    (method ? "missing although the function has a reset method (" + methods + ")" : "set without a PCI reset method"));
         }
 
         // NOTE: vfio-platform/amba set RESET only when a reset handler (of_reset) matched the device's first compatible

@@ -8,7 +8,7 @@ namespace Lab.TestCases.Cases;
 /// <summary>
 /// pread/pwrite on every readable region: widths 1/2/4/8 at offset 0, a 4-byte read at an unaligned offset, an 8-byte
 /// read straddling the end (the kernel clips it or refuses it), 4 bytes at the size (refused), writes of each width to
-/// one register per driver that is safe to scribble on, and a pwrite on a read-only region if the device has one. Each
+/// one register per driver that is safe to scribble on, and a pwrite on a read-only region if the device has one (none on the default lab). Each
 /// answer is compared with <see cref="ExpectedErrno"/> rows <c>vfio.common.region.rw_widths#PROBE[.KIND]</c>.
 /// </summary>
 /// <remarks>
@@ -62,7 +62,7 @@ public sealed class RegionRwWidthsCase : IVfioCase
             }
         }
 
-        if (readOnly == 0) { context.Note("pwrite on a read-only region: not run, the device has no readable region without WRITE (edu's ROM, index 6, has size 0)"); }
+        if (readOnly == 0) { context.Note("pwrite on a read-only region: not run, every readable region of the device is also writable" + (context.Driver == "pci" ? " (a ROM, index 6, would be read-only: edu's has size 0)" : string.Empty)); }
         context.Note(string.Join("; ", _answers));
         return _failures.Count == 0 ? CaseOutcome.Pass() : CaseOutcome.Fail(string.Join("; ", _failures));
     }
@@ -145,8 +145,10 @@ public sealed class RegionRwWidthsCase : IVfioCase
         var buffer = new byte[width];
         for (var b = 0; b < width; b++) { buffer[b] = (byte)(value >> (8 * b)); }
         if (!Probe(context, region, kind, "write" + width.ToString(CultureInfo.InvariantCulture), region.PWrite(offset, buffer), width)) { return; }
+        // Only the written bytes are compared: the PL031 zero-extends a narrow write into MR, memory would keep the rest.
+        var mask = width >= 4 ? 0xffffffffu : (1u << (8 * width)) - 1;
         var back = region.Read32(offset);
-        if (back != (uint)expected) { _failures.Add($"region {region.Info.Index} ({kind}): {width}-byte pwrite of 0x{value:x} at 0x{offset:x} reads back 0x{back:x}, expected 0x{expected:x}"); }
+        if ((back & mask) != ((uint)expected & mask)) { _failures.Add($"region {region.Info.Index} ({kind}): {width}-byte pwrite of 0x{value:x} at 0x{offset:x} reads back 0x{back:x}, expected 0x{expected & mask:x} in the low {width} bytes"); }
     }
 
     // Compares one answer (byte count or -errno) with the table; a success must move `want` bytes. True when it succeeded.

@@ -46,6 +46,18 @@ public static class ResetHandler
         return compatible is not null && registered is not null && registered.Contains(compatible, StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// Whether vfio-pci should offer RESET for a PCI function: it sets reset_works when pci_try_reset_function succeeds
+    /// at open, which needs a reset method; sysfs lists them in <c>/sys/bus/pci/devices/BDF/reset_method</c>, a file
+    /// that exists only when there is at least one.
+    /// </summary>
+    public static bool PciResetMethod(IVfioSyscalls syscalls, string deviceName, out string why)
+    {
+        var methods = ReadText(syscalls, "/sys/bus/pci/devices/" + deviceName + "/reset_method")?.Trim();
+        why = string.IsNullOrEmpty(methods) ? "no PCI reset method (no reset_method in sysfs)" : "PCI reset methods: " + methods;
+        return !string.IsNullOrEmpty(methods);
+    }
+
     private static unsafe string? ReadText(IVfioSyscalls syscalls, string path)
     {
         if (syscalls.Open<FileFd>(path, LibcConstants.O_RDONLY, out var fd) < 0)
