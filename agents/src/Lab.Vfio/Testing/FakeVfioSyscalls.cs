@@ -213,6 +213,21 @@ public sealed unsafe class FakeVfioSyscalls : IVfioSyscalls, IDisposable
                 if ((d.Flags & VfioConstants.VFIO_DEVICE_FLAGS_RESET) == 0) { return -Errno.EINVAL; }
                 d.Resets++;
                 return 0;
+            case VfioDeviceIoctl.VFIO_DEVICE_GET_PCI_HOT_RESET_INFO:
+                // As vfio_pci_core: argsz below the header -> EINVAL; no room for every device -> count set, ENOSPC.
+                if (d.HotResetDependents is not { } deps) { return -Errno.ENOTTY; }
+                var h = (vfio_pci_hot_reset_info*)arg;
+                if (h->argsz < sizeof(vfio_pci_hot_reset_info)) { return -Errno.EINVAL; }
+                h->flags = 0;
+                h->count = (uint)deps.Count;
+                if (h->argsz < sizeof(vfio_pci_hot_reset_info) + (deps.Count * sizeof(vfio_pci_dependent_device))) { return -Errno.ENOSPC; }
+                var entries = (vfio_pci_dependent_device*)(arg + sizeof(vfio_pci_hot_reset_info));
+                for (var k = 0; k < deps.Count; k++)
+                {
+                    entries[k] = new vfio_pci_dependent_device { group_id = deps[k].GroupId, segment = deps[k].Segment, bus = deps[k].Bus, devfn = deps[k].Devfn };
+                }
+
+                return 0;
             case VfioDeviceIoctl.VFIO_DEVICE_FEATURE:
                 // As vfio_main.c: argsz below the header, unknown flag bits, GET|SET without PROBE -> EINVAL; the fake
                 // device has no feature -> ENOTTY.
