@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Lab.Orchestrator.Cli;
+using Lab.Orchestrator.Core.Config;
 using Lab.Orchestrator.Core.Results;
 using Lab.Orchestrator.Coverage;
 
@@ -40,7 +41,7 @@ internal static class CoverageCommand
                 return ExitCodes.BadInput;
             }
 
-            Write(CoverageMatrix.Build(Latest(store, runId)), Console.Out);
+            Write(CoverageMatrix.Build(Latest(store, runId), DriversOf(lab.Config!)), Console.Out);
             return ExitCodes.Ok;
         });
         return command;
@@ -60,6 +61,23 @@ internal static class CoverageCommand
         }
 
         return latest;
+    }
+
+    /// <summary>Each lab.json device's driver as the matrix names it (<c>vfio-amba</c> -> <c>amba</c>).</summary>
+    internal static IReadOnlyDictionary<string, string> DriversOf(LabConfig config)
+    {
+        var drivers = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var device in config.Boards.SelectMany(b => b.Devices))
+        {
+            drivers[device.Name] = device.Driver switch
+            {
+                VfioDriver.VfioPlatform => "platform",
+                VfioDriver.VfioAmba => "amba",
+                _ => "pci",
+            };
+        }
+
+        return drivers;
     }
 
     internal static void Write(IReadOnlyList<CoverageRow> rows, TextWriter output)

@@ -11,11 +11,15 @@ namespace Lab.Orchestrator.Coverage;
 /// </summary>
 internal static class CoverageMatrix
 {
-    /// <summary>Builds the matrix from the newest result of each <c>CASE@DEVICE</c>.</summary>
-    public static IReadOnlyList<CoverageRow> Build(IReadOnlyDictionary<string, TestStatus> latest)
+    /// <summary>
+    /// Builds the matrix from the newest result of each <c>CASE@DEVICE</c>. <paramref name="knownDrivers"/> (device name
+    /// to <c>platform</c>/<c>amba</c>/<c>pci</c>, from lab.json) places devices whose driver-specific cases did not run
+    /// (a run of <c>vfio.common.*</c> only); what the results show wins over it.
+    /// </summary>
+    public static IReadOnlyList<CoverageRow> Build(IReadOnlyDictionary<string, TestStatus> latest, IReadOnlyDictionary<string, string>? knownDrivers = null)
     {
         ArgumentNullException.ThrowIfNull(latest);
-        var driverOfDevice = new Dictionary<string, string>(StringComparer.Ordinal);
+        var driverOfDevice = new Dictionary<string, string>(knownDrivers ?? new Dictionary<string, string>(), StringComparer.Ordinal);
         foreach (var (testId, status) in latest)
         {
             var (caseId, device) = Split(testId);

@@ -84,4 +84,17 @@ public sealed class CoverageMatrixTests
         Assert.That(CoverageNotApplicable.All.Select(n => n.Driver).Distinct(), Is.SubsetOf(CaseCoverage.Drivers));
         Assert.That(CoverageNotApplicable.All.Where(n => string.IsNullOrWhiteSpace(n.Reason)), Is.Empty);
     }
+
+    [Test]
+    public void Lab_json_drivers_place_devices_whose_driver_specific_cases_did_not_run()
+    {
+        var latest = new Dictionary<string, TestStatus> { ["vfio.common.device.reset@virtio-rng"] = TestStatus.Pass };
+
+        var unplaced = Row(CoverageMatrix.Build(latest), ResetCall);
+        var placed = Row(CoverageMatrix.Build(latest, new Dictionary<string, string> { ["virtio-rng"] = "platform" }), ResetCall);
+
+        Assert.That(unplaced.UncoveredDrivers, Does.Contain("platform"), "a common-only run says nothing about the driver by itself");
+        Assert.That(placed.ByDriver["platform"].Single(c => c.CaseId == "vfio.common.device.reset").Status, Is.EqualTo(TestStatus.Pass));
+        Assert.That(placed.UncoveredDrivers, Does.Not.Contain("platform"));
+    }
 }
