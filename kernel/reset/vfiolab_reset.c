@@ -10,9 +10,20 @@
  * There is deliberately no MODULE_ALIAS("vfio-reset:..."): vfio-platform would then
  * load this module at every probe and every device would report a reset. A test
  * that wants VFIO_DEVICE_FLAGS_RESET loads vfiolab-reset before binding the device.
+ *
+ * vfio-platform and vfio-amba look a handler up once, at probe (vfio_platform_get_reset),
+ * by the device's first "compatible" string; a device bound before this module loads
+ * keeps reporting no reset until it is rebound.
+ *
+ * Parameter compatibles: the handlers to register, separated by ';' (compatible strings
+ * contain commas). Default "virtio,mmio;arm,pl031" (both); "" registers none; an unknown
+ * name fails the load with -EINVAL. The lab loads it with compatibles=arm,pl031 so that
+ * the PL031 has a reset and virtio-rng does not. The value stays readable in
+ * /sys/module/vfiolab_reset/parameters/compatibles.
  */
 #include <linux/module.h>
 #include <linux/io.h>
+#include <linux/string.h>
 
 #include "vfio_platform_private.h"
 
@@ -62,17 +73,59 @@ static int vfiolab_pl031_reset(struct vfio_platform_device *vdev)
 	return 0;
 }
 
+static char *compatibles = "virtio,mmio;arm,pl031";
+module_param(compatibles, charp, 0444);
+MODULE_PARM_DESC(compatibles,
+		 "';'-separated compatibles to register a reset for (default \"virtio,mmio;arm,pl031\", \"\" for none)");
+
+static bool want_virtio_mmio, want_pl031;
+
+/* Parses compatibles into the want_* flags; -EINVAL names an unknown entry. */
+static int vfiolab_parse_compatibles(void)
+{
+	const char *p = compatibles ? compatibles : "";
+
+	while (*p) {
+		size_t len = strcspn(p, ";");
+
+		if (len == strlen("virtio,mmio") && !strncmp(p, "virtio,mmio", len)) {
+			want_virtio_mmio = true;
+		} else if (len == strlen("arm,pl031") && !strncmp(p, "arm,pl031", len)) {
+			want_pl031 = true;
+		} else if (len) {
+			pr_err("vfiolab_reset: no reset handler for compatible '%.*s'\n", (int)len, p);
+			return -EINVAL;
+		}
+		p += len;
+		if (*p == ';')
+			p++;
+	}
+	return 0;
+}
+
 static int __init vfiolab_reset_init(void)
 {
-	vfio_platform_register_reset("virtio,mmio", vfiolab_virtio_mmio_reset);
-	vfio_platform_register_reset("arm,pl031", vfiolab_pl031_reset);
+	int ret = vfiolab_parse_compatibles();
+
+	if (ret)
+		return ret;
+	/* Braces: the macro expands to a static node declaration plus a call. */
+	if (want_virtio_mmio) {
+		vfio_platform_register_reset("virtio,mmio", vfiolab_virtio_mmio_reset);
+	}
+	if (want_pl031) {
+		vfio_platform_register_reset("arm,pl031", vfiolab_pl031_reset);
+	}
+	pr_info("vfiolab_reset: reset handlers for '%s'\n", compatibles ? compatibles : "");
 	return 0;
 }
 
 static void __exit vfiolab_reset_exit(void)
 {
-	vfio_platform_unregister_reset("arm,pl031", vfiolab_pl031_reset);
-	vfio_platform_unregister_reset("virtio,mmio", vfiolab_virtio_mmio_reset);
+	if (want_pl031)
+		vfio_platform_unregister_reset("arm,pl031", vfiolab_pl031_reset);
+	if (want_virtio_mmio)
+		vfio_platform_unregister_reset("virtio,mmio", vfiolab_virtio_mmio_reset);
 }
 
 module_init(vfiolab_reset_init);

@@ -198,6 +198,67 @@ public sealed unsafe class VfioDevice : IDisposable
     /// <summary><c>VFIO_DEVICE_RESET</c>; returns 0 or the errno.</summary>
     public int TryReset() => -Math.Min(Syscalls.Ioctl(Handle, VfioDeviceIoctl.VFIO_DEVICE_RESET, 0), 0);
 
+    /// <summary>
+    /// <c>VFIO_DEVICE_FEATURE</c> with <paramref name="flags"/> (feature index | <c>VFIO_DEVICE_FEATURE_GET/SET/PROBE</c>)
+    /// and the feature's data; argsz = header + data unless <paramref name="argsz"/> overrides it (negative tests).
+    /// Returns 0 or the errno; a GET's answer is written back into <paramref name="data"/>.
+    /// </summary>
+    public int TryFeature(uint flags, Span<byte> data = default, uint? argsz = null)
+    {
+        var header = sizeof(vfio_device_feature);
+        var buffer = new byte[header + data.Length];
+        StructBytes.Write(buffer, new vfio_device_feature { argsz = argsz ?? (uint)buffer.Length, flags = flags });
+        data.CopyTo(buffer.AsSpan(header));
+        int r;
+        // SAFETY: buffer is pinned for the call and header + data long; argsz never claims more unless a test asks.
+        fixed (byte* p = buffer)
+        {
+            r = Syscalls.Ioctl(Handle, VfioDeviceIoctl.VFIO_DEVICE_FEATURE, (nint)p);
+        }
+
+        buffer.AsSpan(header).CopyTo(data);
+        return -Math.Min(r, 0);
+    }
+
+    /// <summary>
+    /// <c>VFIO_DEVICE_GET_PCI_HOT_RESET_INFO</c>: the devices a bus/slot reset would affect. The kernel answers ENOSPC
+    /// with <c>count</c> set when the array does not fit; the call is then repeated with room for them. Returns 0 or
+    /// the errno.
+    /// </summary>
+    public int TryGetPciHotResetInfo(out IReadOnlyList<VfioPciDependentDevice>? devices)
+    {
+        devices = null;
+        var header = sizeof(vfio_pci_hot_reset_info);
+        var entry = sizeof(vfio_pci_dependent_device);
+        var count = 0u;
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var buffer = new byte[header + (count * entry)];
+            StructBytes.Write(buffer, new vfio_pci_hot_reset_info { argsz = (uint)buffer.Length });
+            int r;
+            // SAFETY: buffer is pinned for the call and argsz bytes long, all the kernel may write.
+            fixed (byte* p = buffer)
+            {
+                r = Syscalls.Ioctl(Handle, VfioDeviceIoctl.VFIO_DEVICE_GET_PCI_HOT_RESET_INFO, (nint)p);
+            }
+
+            var answered = MemoryMarshal.Read<vfio_pci_hot_reset_info>(buffer).count;
+            if (r == -Errno.ENOSPC && answered > count && answered <= 256) { count = answered; continue; }
+            if (r < 0) { return -r; }
+            var list = new List<VfioPciDependentDevice>();
+            for (var i = 0; i < Math.Min(answered, count); i++)
+            {
+                var d = MemoryMarshal.Read<vfio_pci_dependent_device>(buffer.AsSpan(header + (i * entry)));
+                list.Add(new VfioPciDependentDevice(d.group_id, d.segment, d.bus, d.devfn));
+            }
+
+            devices = list;
+            return 0;
+        }
+
+        return Errno.ENOSPC;
+    }
+
     /// <summary>Queries region <paramref name="index"/> and returns an accessor for it.</summary>
     public VfioRegion OpenRegion(uint index) => new(this, GetRegionInfo(index));
 

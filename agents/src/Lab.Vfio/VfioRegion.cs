@@ -55,6 +55,26 @@ public sealed unsafe class VfioRegion
         }
     }
 
+    /// <summary>pread at a region offset, unchecked: the byte count the kernel returned (a short read shows) or -errno.</summary>
+    public long PRead(ulong offset, Span<byte> destination)
+    {
+        // SAFETY: destination is pinned for the call and the kernel writes at most its length.
+        fixed (byte* p = destination)
+        {
+            return _device.Syscalls.PRead(_device.Handle, p, (nuint)destination.Length, (long)(Info.Offset + offset));
+        }
+    }
+
+    /// <summary>pwrite at a region offset, unchecked: the byte count the kernel returned or -errno.</summary>
+    public long PWrite(ulong offset, ReadOnlySpan<byte> source)
+    {
+        // SAFETY: source is pinned for the call and the kernel reads at most its length.
+        fixed (byte* p = source)
+        {
+            return _device.Syscalls.PWrite(_device.Handle, p, (nuint)source.Length, (long)(Info.Offset + offset));
+        }
+    }
+
     /// <summary>pwrite of <paramref name="source"/> at a region offset, unchecked; returns 0 or the errno (EIO on a short write).</summary>
     public int TryWrite(ulong offset, ReadOnlySpan<byte> source)
     {

@@ -93,6 +93,13 @@ public static class Catalog
         new VirtioRngDmaCase(),
         new VirtioBlkDmaCase(),
         new VirtioStressCase(),
+
+        // Reset, region widths, device feature, PL031 IRQ stress (issue 5, reset helper).
+        new ResetRegistersCase(),
+        new RegionRwWidthsCase(),
+        new FeatureProbeCase(),
+        new PciHotResetInfoCase(),
+        new Pl031StressCase(),
     ];
 
     /// <summary>The cases whose id matches <paramref name="pattern"/> (see <see cref="CaseIds.Matches"/>).</summary>

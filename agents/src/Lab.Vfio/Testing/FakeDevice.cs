@@ -23,4 +23,10 @@ public sealed class FakeDevice
 
     /// <summary>How many <c>VFIO_DEVICE_RESET</c>s succeeded.</summary>
     public int Resets { get; set; }
+
+    /// <summary>
+    /// What <c>VFIO_DEVICE_GET_PCI_HOT_RESET_INFO</c> answers: the dependent devices, or null for a device that does not
+    /// know the ioctl (ENOTTY, as vfio-platform).
+    /// </summary>
+    public List<VfioPciDependentDevice>? HotResetDependents { get; set; }
 }

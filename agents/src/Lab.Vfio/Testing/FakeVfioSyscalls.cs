@@ -213,6 +213,35 @@ public sealed unsafe class FakeVfioSyscalls : IVfioSyscalls, IDisposable
                 if ((d.Flags & VfioConstants.VFIO_DEVICE_FLAGS_RESET) == 0) { return -Errno.EINVAL; }
                 d.Resets++;
                 return 0;
+            case VfioDeviceIoctl.VFIO_DEVICE_GET_PCI_HOT_RESET_INFO:
+                // As vfio_pci_core: argsz below the header -> EINVAL; no room for every device -> count set, ENOSPC.
+                if (d.HotResetDependents is not { } deps) { return -Errno.ENOTTY; }
+                var h = (vfio_pci_hot_reset_info*)arg;
+                if (h->argsz < sizeof(vfio_pci_hot_reset_info)) { return -Errno.EINVAL; }
+                h->flags = 0;
+                h->count = (uint)deps.Count;
+                if (h->argsz < sizeof(vfio_pci_hot_reset_info) + (deps.Count * sizeof(vfio_pci_dependent_device))) { return -Errno.ENOSPC; }
+                var entries = (vfio_pci_dependent_device*)(arg + sizeof(vfio_pci_hot_reset_info));
+                for (var k = 0; k < deps.Count; k++)
+                {
+                    entries[k] = new vfio_pci_dependent_device { group_id = deps[k].GroupId, segment = deps[k].Segment, bus = deps[k].Bus, devfn = deps[k].Devfn };
+                }
+
+                return 0;
+            case VfioDeviceIoctl.VFIO_DEVICE_FEATURE:
+                // As vfio_main.c: argsz below the header, unknown flag bits, GET|SET without PROBE -> EINVAL; the fake
+                // device has no feature -> ENOTTY.
+                var f = (vfio_device_feature*)arg;
+                const uint known = VfioConstants.VFIO_DEVICE_FEATURE_MASK | VfioConstants.VFIO_DEVICE_FEATURE_GET |
+                    VfioConstants.VFIO_DEVICE_FEATURE_SET | VfioConstants.VFIO_DEVICE_FEATURE_PROBE;
+                const uint getSet = VfioConstants.VFIO_DEVICE_FEATURE_GET | VfioConstants.VFIO_DEVICE_FEATURE_SET;
+                if (f->argsz < sizeof(vfio_device_feature) || (f->flags & ~known) != 0 ||
+                    ((f->flags & VfioConstants.VFIO_DEVICE_FEATURE_PROBE) == 0 && (f->flags & getSet) == getSet))
+                {
+                    return -Errno.EINVAL;
+                }
+
+                return -Errno.ENOTTY;
             default:
                 return -Errno.ENOTTY;
         }
@@ -244,7 +273,7 @@ public sealed unsafe class FakeVfioSyscalls : IVfioSyscalls, IDisposable
             return 8;
         }
 
-        if (o is not FakeDevice d || !Locate(d, offset, count, VfioConstants.VFIO_REGION_INFO_FLAG_READ, out var r, out var at)) { return -Errno.EINVAL; }
+        if (o is not FakeDevice d || !LocateRw(d, offset, ref count, VfioConstants.VFIO_REGION_INFO_FLAG_READ, out var r, out var at)) { return -Errno.EINVAL; }
         new Span<byte>(r.Backing, at, (int)count).CopyTo(new Span<byte>(buffer, (int)count));
         return (long)count;
     }
@@ -253,7 +282,7 @@ public sealed unsafe class FakeVfioSyscalls : IVfioSyscalls, IDisposable
     public long PWrite(FdHandle fd, void* buffer, nuint count, long offset)
     {
         if (Fail("pwrite", out var e)) { return e; }
-        if (Get(fd) is not FakeDevice d || !Locate(d, offset, count, VfioConstants.VFIO_REGION_INFO_FLAG_WRITE, out var r, out var at)) { return -Errno.EINVAL; }
+        if (Get(fd) is not FakeDevice d || !LocateRw(d, offset, ref count, VfioConstants.VFIO_REGION_INFO_FLAG_WRITE, out var r, out var at)) { return -Errno.EINVAL; }
         new Span<byte>(buffer, (int)count).CopyTo(new Span<byte>(r.Backing, at, (int)count));
         return (long)count;
     }
@@ -401,6 +430,18 @@ public sealed unsafe class FakeVfioSyscalls : IVfioSyscalls, IDisposable
         at = (int)(offset & ((1L << RegionShift) - 1));
         region = index < d.Regions.Count ? d.Regions[index] : null!;
         return region is not null && (region.Flags & need) != 0 && (ulong)at + count <= region.Size;
+    }
+
+    // As vfio-platform's rw (with the 6.1.y bounds fix) and vfio-pci's BARs: a start at or past the size is EINVAL, an
+    // access straddling the end is clipped to the region (a short count).
+    private static bool LocateRw(FakeDevice d, long offset, ref nuint count, uint need, out FakeRegion region, out int at)
+    {
+        var index = (int)(offset >> RegionShift);
+        at = (int)(offset & ((1L << RegionShift) - 1));
+        region = index < d.Regions.Count ? d.Regions[index] : null!;
+        if (region is null || (region.Flags & need) == 0 || (ulong)at >= region.Size) { return false; }
+        count = (nuint)Math.Min((ulong)count, region.Size - (ulong)at);
+        return true;
     }
 
     // The kernel's pattern: argsz below minsz is EINVAL; caps go after the kernel's struct size; when they do not

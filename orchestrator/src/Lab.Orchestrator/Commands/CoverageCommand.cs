@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Lab.Orchestrator.Cli;
+using Lab.Orchestrator.Core.Config;
 using Lab.Orchestrator.Core.Results;
 using Lab.Orchestrator.Coverage;
 
@@ -40,7 +41,7 @@ internal static class CoverageCommand
                 return ExitCodes.BadInput;
             }
 
-            Write(CoverageMatrix.Build(Latest(store, runId)), Console.Out);
+            Write(CoverageMatrix.Build(Latest(store, runId), DriversOf(lab.Config!)), Console.Out);
             return ExitCodes.Ok;
         });
         return command;
@@ -62,24 +63,54 @@ internal static class CoverageCommand
         return latest;
     }
 
+    /// <summary>Each lab.json device's driver as the matrix names it (<c>vfio-amba</c> -> <c>amba</c>).</summary>
+    internal static IReadOnlyDictionary<string, string> DriversOf(LabConfig config)
+    {
+        var drivers = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var device in config.Boards.SelectMany(b => b.Devices))
+        {
+            drivers[device.Name] = device.Driver switch
+            {
+                VfioDriver.VfioPlatform => "platform",
+                VfioDriver.VfioAmba => "amba",
+                _ => "pci",
+            };
+        }
+
+        return drivers;
+    }
+
     internal static void Write(IReadOnlyList<CoverageRow> rows, TextWriter output)
     {
         var drivers = Lab.TestCases.Coverage.CaseCoverage.Drivers;
         var table = new TextTable(["ioctl", "action", .. drivers]);
         foreach (var row in rows)
         {
-            table.Add([row.Cell.Ioctl, row.Cell.Action, .. drivers.Select(d => Cell(row.ByDriver[d]))]);
+            table.Add([row.Cell.Ioctl, row.Cell.Action, .. drivers.Select(d => Cell(row, d))]);
         }
 
         table.Write(output);
         var gaps = rows.SelectMany(r => r.UncoveredDrivers.Select(d => (r.Cell, Driver: d))).ToList();
         output.WriteLine();
-        output.WriteLine($"{rows.Count} cells x {drivers.Count} drivers; {gaps.Count} uncovered (no case, or no case that ran there):");
+        var notApplicable = rows.SelectMany(r => r.NotApplicable.Select(kv => (r.Cell, Driver: kv.Key, Reason: kv.Value))).ToList();
+        output.WriteLine($"{rows.Count} cells x {drivers.Count} drivers; {notApplicable.Count} not applicable on this lab; " +
+            $"{gaps.Count} uncovered (no case, or no case that ran there):");
         foreach (var (cell, driver) in gaps)
         {
             output.WriteLine($"  {cell.Ioctl} {cell.Action} [{driver}]");
         }
+
+        output.WriteLine();
+        output.WriteLine("not applicable (N/A):");
+        foreach (var (cell, driver, reason) in notApplicable)
+        {
+            output.WriteLine($"  {cell.Ioctl} {cell.Action} [{driver}]: {reason}");
+        }
     }
+
+    // N/A where the cell cannot apply and nothing ran there anyway; otherwise the covering cases.
+    private static string Cell(CoverageRow row, string driver) =>
+        row.NotApplicable.ContainsKey(driver) && !CoverageRow.Ran(row.ByDriver[driver]) ? "N/A" : Cell(row.ByDriver[driver]);
 
     // "status_lifecycle:PASS unset_container_busy:-": the case's last two id segments and its status.
     private static string Cell(IReadOnlyList<CoveringCase> cases) =>

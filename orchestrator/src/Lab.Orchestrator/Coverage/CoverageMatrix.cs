@@ -11,11 +11,15 @@ namespace Lab.Orchestrator.Coverage;
 /// </summary>
 internal static class CoverageMatrix
 {
-    /// <summary>Builds the matrix from the newest result of each <c>CASE@DEVICE</c>.</summary>
-    public static IReadOnlyList<CoverageRow> Build(IReadOnlyDictionary<string, TestStatus> latest)
+    /// <summary>
+    /// Builds the matrix from the newest result of each <c>CASE@DEVICE</c>. <paramref name="knownDrivers"/> (device name
+    /// to <c>platform</c>/<c>amba</c>/<c>pci</c>, from lab.json) places devices whose driver-specific cases did not run
+    /// (a run of <c>vfio.common.*</c> only); what the results show wins over it.
+    /// </summary>
+    public static IReadOnlyList<CoverageRow> Build(IReadOnlyDictionary<string, TestStatus> latest, IReadOnlyDictionary<string, string>? knownDrivers = null)
     {
         ArgumentNullException.ThrowIfNull(latest);
-        var driverOfDevice = new Dictionary<string, string>(StringComparer.Ordinal);
+        var driverOfDevice = new Dictionary<string, string>(knownDrivers ?? new Dictionary<string, string>(), StringComparer.Ordinal);
         foreach (var (testId, status) in latest)
         {
             var (caseId, device) = Split(testId);
@@ -52,7 +56,11 @@ internal static class CoverageMatrix
                 byDriver[driver] = covering;
             }
 
-            rows.Add(new CoverageRow(cell, byDriver));
+            var notApplicable = CaseCoverage.Drivers
+                .Select(d => (Driver: d, Reason: CoverageNotApplicable.Reason(cell, d)))
+                .Where(x => x.Reason is not null)
+                .ToDictionary(x => x.Driver, x => x.Reason!, StringComparer.Ordinal);
+            rows.Add(new CoverageRow(cell, byDriver) { NotApplicable = notApplicable });
         }
 
         return rows;

@@ -1,3 +1,4 @@
+using Lab.Orchestrator.Core.Results;
 using Lab.TestCases.Coverage;
 
 namespace Lab.Orchestrator.Coverage;
@@ -7,7 +8,17 @@ namespace Lab.Orchestrator.Coverage;
 /// <param name="ByDriver">Per driver column, the covering cases and their last status.</param>
 internal sealed record CoverageRow(CoverageCell Cell, IReadOnlyDictionary<string, IReadOnlyList<CoveringCase>> ByDriver)
 {
-    /// <summary>Drivers where no case covers the cell, or every covering case only skipped or never ran.</summary>
+    /// <summary>Per driver, why the cell cannot apply there on this lab (<see cref="CoverageNotApplicable"/>); absent when it can.</summary>
+    public IReadOnlyDictionary<string, string> NotApplicable { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Drivers where the cell applies but no case covers it, or every covering case only skipped or never ran.
+    /// Not-applicable drivers are never gaps.
+    /// </summary>
     public IEnumerable<string> UncoveredDrivers =>
-        ByDriver.Where(kv => !kv.Value.Any(c => c.Status is not null and not Lab.Orchestrator.Core.Results.TestStatus.Skip)).Select(kv => kv.Key);
+        ByDriver.Where(kv => !NotApplicable.ContainsKey(kv.Key) && !Ran(kv.Value)).Select(kv => kv.Key);
+
+    /// <summary>Whether a covering case has a result other than SKIP on that driver.</summary>
+    public static bool Ran(IReadOnlyList<CoveringCase> cases) =>
+        cases is not null && cases.Any(c => c.Status is not null and not TestStatus.Skip);
 }

@@ -36,4 +36,17 @@ public sealed class ModuleLoadPlanTests
         Assert.That(plan[^1].Module, Is.EqualTo("vfio-cdx"));
         Assert.That(plan[^1].Parameters, Is.EqualTo(new[] { "x=1" }));
     }
+
+    [Test]
+    public void The_reset_handler_module_loads_after_the_vfio_platform_modules_it_registers_with()
+    {
+        // vfio-platform/amba look a reset handler up at probe, so vfiolab_reset must be in before any bind; the plan
+        // is loaded whole before BoardPipeline binds a device.
+        var plan = ModuleLoadPlan.For(new Dictionary<string, string> { ["vfiolab_reset"] = "compatibles=arm,pl031" });
+        var names = plan.Select(m => ModuleLoadPlan.Normalize(m.Module)).ToList();
+
+        Assert.That(names.IndexOf("vfiolab_reset"), Is.GreaterThan(names.IndexOf("vfio_platform_base")));
+        Assert.That(names.IndexOf("vfiolab_reset"), Is.GreaterThan(names.IndexOf("vfio_platform")));
+        Assert.That(plan.Single(m => m.Module == "vfiolab_reset").Parameters, Is.EqualTo(new[] { "compatibles=arm,pl031" }));
+    }
 }

@@ -24,12 +24,18 @@ public sealed class DeviceResetCase : IVfioCase
         var device = context.Device!;
         var info = device.GetInfo();
         var errno = device.TryReset();
+        if (!info.IsPci)
+        {
+            ResetHandler.Expected(context.Syscalls, device.Name, out var why);
+            context.Note("RESET " + (info.SupportsReset ? "offered" : "not offered") + "; " + why);
+        }
+
         if (!info.SupportsReset)
         {
             return ExpectedErrno.Check(context, Id, $"VFIO_DEVICE_RESET on {device.Name} (flags 0x{info.Flags:x}, no RESET)", errno);
         }
 
-        context.RecordErrno(errno);
+        if (errno != 0) { context.RecordErrno(errno); }
         if (errno != 0) { return CaseOutcome.Fail($"VFIO_DEVICE_RESET on {device.Name} (flags 0x{info.Flags:x} with RESET): {ExpectedErrno.Describe(errno)}"); }
         var after = device.GetInfo();
         return after.Flags == info.Flags

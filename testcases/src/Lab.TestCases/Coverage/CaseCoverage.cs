@@ -44,7 +44,7 @@ public static class CaseCoverage
         ["vfio.common.group.get_device_fd_twice"] = [new(GetFd, "twice")],
         ["vfio.platform.device.flags"] = [new(Info, "bus flag + counts"), new(Info, "RESET flag")],
         ["vfio.amba.device.flags"] = [new(Info, "bus flag + counts"), new(Info, "RESET flag")],
-        ["vfio.pci.device.flags"] = [new(Info, "bus flag + counts")],
+        ["vfio.pci.device.flags"] = [new(Info, "bus flag + counts"), new(Info, "RESET flag")],
         ["vfio.common.device.unknown_ioctl"] = [new("device fd ioctl", "unknown request")],
         ["vfio.common.device.info_argsz_short"] = [new(Info, "argsz < minsz")],
         ["vfio.common.device.reset"] = [new("VFIO_DEVICE_RESET", "call"), new("VFIO_DEVICE_RESET", "without RESET flag")],
@@ -92,6 +92,22 @@ public static class CaseCoverage
         ["vfio.platform.dma.virtio_rng"] = [new("device DMA", "no-IOMMU physical, device->RAM"), new("device IRQ", "edge")],
         ["vfio.platform.dma.virtio_blk"] = [new("device DMA", "no-IOMMU physical, device->RAM"), new("device DMA", "no-IOMMU physical, RAM->device"), new("device IRQ", "edge")],
         ["vfio.platform.stress.virtio_dma_irq"] = [new("device IRQ", "edge"), new("stress", "virtio DMA + IRQ loop")],
+
+        // Reset, region widths, device feature, PL031 IRQ stress.
+        ["vfio.amba.reset.registers"] = [new("VFIO_DEVICE_RESET", "call"), new("VFIO_DEVICE_RESET", "device state after reset")],
+        ["vfio.common.region.rw_widths"] =
+        [
+            new("pread", "width 1"), new("pread", "width 2"), new("pread", "width 4"), new("pread", "width 8"), new("pread", "unaligned"),
+            new("pread", "straddling the end"), new("pread", "past the end"),
+            new("pwrite", "width 1"), new("pwrite", "width 2"), new("pwrite", "width 4"), new("pwrite", "width 8"), new("pwrite", "past the end"),
+        ],
+        ["vfio.common.device.feature"] =
+        [
+            new("VFIO_DEVICE_FEATURE", "probe"), new("VFIO_DEVICE_FEATURE", "absent feature"), new("VFIO_DEVICE_FEATURE", "unknown index"),
+            new("VFIO_DEVICE_FEATURE", "bad flags"), new("VFIO_DEVICE_FEATURE", "argsz < minsz"),
+        ],
+        ["vfio.common.device.pci_hot_reset_info"] = [new("VFIO_DEVICE_GET_PCI_HOT_RESET_INFO", "call")],
+        ["vfio.amba.stress.irq_loop"] = [new(SetIrqs, "DATA_BOOL|TRIGGER"), new(SetIrqs, "DATA_NONE|TRIGGER"), new(SetIrqs, "DATA_NONE|UNMASK"), new("stress", "level IRQ loopback loop")],
     };
 
     /// <summary>Cells nothing covers yet, listed so the matrix shows the gaps.</summary>
@@ -109,6 +125,9 @@ public static class CaseCoverage
         new("device DMA", "unmapped IOVA fault"),
         new("pread", "unaligned"),
         new("pwrite", "past the end"),
+
+        // rw_widths probes it when a device has a read-only region; none on the default lab (CoverageNotApplicable).
+        new("pwrite", "read-only region"),
     ];
 
     /// <summary>The case ids the table has rows for.</summary>
