@@ -113,19 +113,6 @@ public static class CaseCoverage
     /// <summary>Cells nothing covers yet, listed so the matrix shows the gaps.</summary>
     private static readonly CoverageCell[] Known =
     [
-        new("VFIO_DEVICE_RESET", "call"),
-        new("VFIO_DEVICE_RESET", "without RESET flag"),
-        new("VFIO_IOMMU_GET_INFO", "IOVA ranges cap"),
-        new("VFIO_DEVICE_GET_PCI_HOT_RESET_INFO", "call"),
-        new("VFIO_DEVICE_FEATURE", "probe"),
-        new(SetIrqs, "DATA_BOOL|UNMASK"),
-        new(SetIrqs, "DATA_EVENTFD|MASK"),
-        new("device IRQ", "edge"),
-        new("device IRQ", "MSI"),
-        new("device DMA", "unmapped IOVA fault"),
-        new("pread", "unaligned"),
-        new("pwrite", "past the end"),
-
         // rw_widths probes it when a device has a read-only region; none on the default lab (CoverageNotApplicable).
         new("pwrite", "read-only region"),
     ];
