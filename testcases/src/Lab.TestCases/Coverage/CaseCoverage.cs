@@ -63,12 +63,12 @@ public static class CaseCoverage
         ["vfio.common.irq.loopback_none"] = [new(SetIrqs, "DATA_EVENTFD|TRIGGER"), new(SetIrqs, "DATA_NONE|TRIGGER")],
         ["vfio.common.irq.loopback_bool"] = [new(SetIrqs, "DATA_EVENTFD|TRIGGER"), new(SetIrqs, "DATA_BOOL|TRIGGER")],
         ["vfio.common.irq.disable_count0"] = [new(SetIrqs, "DATA_NONE|TRIGGER count 0")],
-        ["vfio.amba.irq.masked_not_delivered"] = [new(SetIrqs, "DATA_BOOL|MASK"), new(SetIrqs, "DATA_BOOL|UNMASK")],
+        ["vfio.amba.irq.masked_not_delivered"] = [new(SetIrqs, "DATA_BOOL|MASK"), new(SetIrqs, "DATA_BOOL|UNMASK"), new(SetIrqs, "DATA_NONE|MASK"), new(SetIrqs, "DATA_NONE|UNMASK")],
         ["vfio.common.irq.mask_eventfd"] = [new(SetIrqs, "DATA_EVENTFD|MASK")],
         ["vfio.common.irq.set_bad_start"] = [new(SetIrqs, "bad start/count")],
         ["vfio.common.irq.set_bad_index"] = [new(SetIrqs, "bad index")],
         ["vfio.common.irq.mask_edge"] = [new(SetIrqs, "DATA_NONE|MASK unmaskable")],
-        ["vfio.amba.irq.rtc_match"] = [new(SetIrqs, "DATA_EVENTFD|TRIGGER"), new(SetIrqs, "DATA_NONE|UNMASK"), new("device IRQ", "level, automasked")],
+        ["vfio.amba.irq.rtc_match"] = [new(SetIrqs, "DATA_EVENTFD|TRIGGER"), new(SetIrqs, "DATA_NONE|UNMASK"), new("device IRQ", "level, automasked"), new("pwrite", "via mmap")],
         ["vfio.amba.irq.unmask_eventfd"] = [new(SetIrqs, "DATA_EVENTFD|UNMASK"), new("device IRQ", "level, automasked")],
         ["vfio.common.dma.map_flags"] = [new(Map, "READ"), new(Map, "WRITE"), new(Map, "READ|WRITE"), new(Unmap, "whole mapping")],
         ["vfio.common.dma.map_unaligned_vaddr"] = [new(Map, "unaligned vaddr")],
@@ -88,10 +88,10 @@ public static class CaseCoverage
         ["vfio.pci.stress.edu_dma_irq"] = [new(Map, "READ|WRITE"), new("device DMA", "RAM->device->RAM"), new("device IRQ", "MSI"), new("stress", "DMA + completion IRQ")],
 
         // virtio-mmio (legacy) driven from user space through vfio-platform, no IOMMU.
-        ["vfio.platform.irq.virtio_completion"] = [new(SetIrqs, "DATA_EVENTFD|TRIGGER"), new("device IRQ", "edge"), new("pwrite", "width 4")],
-        ["vfio.platform.dma.virtio_rng"] = [new("device DMA", "no-IOMMU physical, device->RAM"), new("device IRQ", "edge")],
+        ["vfio.platform.irq.virtio_completion"] = [new(SetIrqs, "DATA_EVENTFD|TRIGGER"), new("device IRQ", "edge"), new("device IRQ", "DMA completion"), new("pwrite", "width 4")],
+        ["vfio.platform.dma.virtio_rng"] = [new("device DMA", "no-IOMMU physical, device->RAM"), new("device IRQ", "edge"), new("device IRQ", "DMA completion")],
         ["vfio.platform.dma.virtio_blk"] = [new("device DMA", "no-IOMMU physical, device->RAM"), new("device DMA", "no-IOMMU physical, RAM->device"), new("device IRQ", "edge")],
-        ["vfio.platform.stress.virtio_dma_irq"] = [new("device IRQ", "edge"), new("stress", "virtio DMA + IRQ loop")],
+        ["vfio.platform.stress.virtio_dma_irq"] = [new("device IRQ", "edge"), new("stress", "DMA + completion IRQ")],
 
         // Reset, region widths, device feature, PL031 IRQ stress.
         ["vfio.amba.reset.registers"] = [new("VFIO_DEVICE_RESET", "call"), new("VFIO_DEVICE_RESET", "device state after reset")],

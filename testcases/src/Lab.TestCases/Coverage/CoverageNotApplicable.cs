@@ -12,6 +12,7 @@ public static class CoverageNotApplicable
     private const string SetIrqs = "VFIO_DEVICE_SET_IRQS";
     private const string NoIommu = "no-IOMMU device on this lab: type1 DMA ioctls need an IOMMU-backed container";
     private const string EdgeNotMaskable = "virtio-mmio's edge IRQ is not MASKABLE (the refusal is irq.mask_edge)";
+    private const string BehindSmmu = "edu sits behind the SMMUv3: its DMA uses type1 IOVAs, never physical addresses";
     private const string NotPageSized = "virtio-mmio's region is 0x200 bytes: no MMAP flag (the refusal is mmap.no_mmap_flag)";
 
     private static readonly string[] PlatformAndAmba = ["platform", "amba"];
@@ -55,6 +56,21 @@ public static class CoverageNotApplicable
         (new("pwrite", "via mmap"), "platform", NotPageSized),
         .. Both(new("pwrite", "read-only region"), "the device's only region is READ|WRITE"),
         (new("pwrite", "read-only region"), "pci", "edu has no ROM (region 6 has size 0); its other regions are writable"),
+        .. Both(new("VFIO_DEVICE_GET_IRQ_INFO", "MSI index"), "MSI is a PCI interrupt"),
+        .. Both(new(SetIrqs, "MSI while INTx on"), "MSI and INTx are PCI interrupts"),
+        (new(SetIrqs, "DATA_NONE|MASK"), "platform", EdgeNotMaskable),
+        (new("device DMA", "RAM->device->RAM"), "platform",
+            "virtio DMA goes one way per request (the no-IOMMU physical cells); the round trip through IOVAs is edu's"),
+        (new("device DMA", "no-IOMMU physical, device->RAM"), "amba", "the PL031 does no DMA"),
+        (new("device DMA", "no-IOMMU physical, RAM->device"), "amba", "the PL031 does no DMA"),
+        (new("device DMA", "no-IOMMU physical, device->RAM"), "pci", BehindSmmu),
+        (new("device DMA", "no-IOMMU physical, RAM->device"), "pci", BehindSmmu),
+        (new("device DMA", "unaligned offsets, page-crossing"), "platform",
+            "virtio-blk moves whole 512-byte sectors and virtio-rng whole buffers: no byte offsets (page-crossing chains are dma.virtio_blk's)"),
+        (new("device DMA", "unaligned offsets, page-crossing"), "amba", "the PL031 does no DMA"),
+        .. Both(new("device DMA", "write to READ-only mapping"), "no-IOMMU: no mapping, so no permissions to enforce"),
+        (new("device IRQ", "DMA completion"), "amba", "the PL031 does no DMA"),
+        (new("stress", "DMA + completion IRQ"), "amba", "the PL031 does no DMA (its IRQ stress is stress.irq_loop)"),
         (new("VFIO_DEVICE_RESET", "device state after reset"), "platform",
             "lab.json loads vfiolab_reset with compatibles=arm,pl031 only, so virtio-rng keeps the refused path"),
         (new("VFIO_DEVICE_RESET", "device state after reset"), "pci", "edu offers no RESET: no PCI reset method (no FLR/PM, on the root bus)"),
