@@ -83,6 +83,7 @@ public static class Catalog
         // edu behind the SMMUv3 (issue 5): MSI and INTx, DMA at offsets, stray DMA blocked, DMA+IRQ stress.
         new EduMsiCase(),
         new EduIntxCase(),
+        new EduIntxMaskKindsCase(),
         new EduOffsetsCase(),
         new SmmuFaultCase(),
         new EduStressCase(),

@@ -83,6 +83,8 @@ public static class CaseCoverage
         ["vfio.pci.irq.edu_msi"] = [new(Irq, "MSI index"), new(SetIrqs, "DATA_EVENTFD|TRIGGER"), new("device IRQ", "MSI"), new("device IRQ", "DMA completion")],
         ["vfio.pci.irq.edu_intx"] = [new(Irq, "level flags"), new(SetIrqs, "DATA_EVENTFD|TRIGGER"), new(SetIrqs, "DATA_NONE|MASK"), new(SetIrqs, "DATA_NONE|UNMASK"),
             new(SetIrqs, "MSI while INTx on"), new("device IRQ", "level, automasked")],
+        ["vfio.pci.irq.intx_mask_kinds"] = [new(SetIrqs, "DATA_BOOL|MASK"), new(SetIrqs, "DATA_BOOL|UNMASK"), new(SetIrqs, "DATA_EVENTFD|UNMASK"),
+            new("device IRQ", "level, automasked")],
         ["vfio.pci.dma.edu_offsets"] = [new(Map, "READ|WRITE"), new("device DMA", "RAM->device->RAM"), new("device DMA", "unaligned offsets, page-crossing")],
         ["vfio.pci.dma.smmu_fault"] = [new(Map, "READ"), new("device DMA", "unmapped IOVA fault"), new("device DMA", "write to READ-only mapping")],
         ["vfio.pci.stress.edu_dma_irq"] = [new(Map, "READ|WRITE"), new("device DMA", "RAM->device->RAM"), new("device IRQ", "MSI"), new("stress", "DMA + completion IRQ")],
