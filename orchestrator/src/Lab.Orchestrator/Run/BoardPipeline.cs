@@ -74,7 +74,15 @@ internal sealed class BoardPipeline(
         finally
         {
             consoleLogId = await StopBoardAsync(ct.IsCancellationRequested).ConfigureAwait(false);
-            new BackingDiskCheck(_store, _progress, _time, _runId, _board).CheckAll(_disks);
+            try
+            {
+                new BackingDiskCheck(_store, _progress, _time, _runId, _board).CheckAll(_disks);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // The board's results and its record below matter more than this check.
+                _progress.Board(_board.Id, "the backing-file check could not run: " + Brief(e.Message).Replace('\n', ' '));
+            }
             var counts = _store.GetBoardRuns(_runId).FirstOrDefault(b => b.BoardId == _board.Id)?.Counts ?? StatusCounts.Empty;
             _store.UpsertBoardRun(new BoardRunRecord(
                 _runId, _board.Id, _attempts, health, counts.Worst, startedAt, _time.GetUtcNow(), counts, consoleLogId));
@@ -203,7 +211,7 @@ internal sealed class BoardPipeline(
             {
                 var (device, binding) = bindings[i];
                 Step("cases", $"running cases on {device.Name} ({binding.Device})...");
-                var lost = await runner.RunAsync(ssh, device, binding, selection with { SkipArea = CaseSelection.StressArea }, ct).ConfigureAwait(false);
+                var lost = await runner.RunAsync(ssh, device, binding, selection with { SkipArea = CaseSelection.StressArea, StressSeconds = null }, ct).ConfigureAwait(false);
                 _progress.Board(_board.Id, $"{device.Name} done ({Elapsed()})");
                 if (!lost)
                 {

@@ -48,7 +48,7 @@ internal sealed class DeviceCaseRun(IResultStore store, RunProgress progress, Ti
         var parser = new KtapParser();
         var last = _time.GetTimestamp();
         // A stress case is silent for its whole loop: its time comes on top of the case timeout.
-        var caseLimit = TimeSpan.FromSeconds(_board.Timeouts.CaseSeconds + (selection.StressSeconds ?? 0));
+        var caseLimit = TimeSpan.FromSeconds(_board.Timeouts.CaseSeconds + (selection.Area == CaseSelection.StressArea ? selection.StressSeconds ?? 0 : 0));
         using var watchdog = new StepTimeout(_time, caseLimit, ct);
 
         void Record(KtapResult result, string? reasonSuffix)
