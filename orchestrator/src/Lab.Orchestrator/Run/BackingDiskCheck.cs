@@ -104,7 +104,7 @@ internal sealed class BackingDiskCheck(IResultStore store, RunProgress progress,
 
         var stray = FirstNonZero(file.AsSpan(0, (int)areaStart), 0) ?? FirstNonZero(file.AsSpan((int)areaEnd), areaEnd);
         return stray is { } s
-            ? (TestStatus.Fail, $"backing file {Path.GetFileName(path)} byte 0x{s:x} outside the pattern area 0x{areaStart:x}-0x{areaEnd:x} is 0x{file[s]:x2}, expected 0 (the file was empty at boot)")
+            ? (TestStatus.Fail, $"backing file {Path.GetFileName(path)} byte 0x{s:x} outside the pattern area 0x{areaStart:x}-0x{areaEnd:x} is 0x{file[s]:x2}, expected 0 (the file was empty at boot; a case that writes elsewhere on this disk, such as the blk stress case, must zero its area again before it ends)")
             : (TestStatus.Pass, null);
     }
 
