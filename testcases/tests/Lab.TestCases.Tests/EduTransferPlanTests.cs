@@ -1,4 +1,5 @@
 using Lab.TestCases.Cases;
+using Lab.TestCases.Model;
 
 namespace Lab.TestCases.Tests;
 

@@ -27,4 +27,15 @@ public class SeededPatternTests
         a[300] ^= 0x40;
         Assert.That(SeededPattern.FirstMismatch(a, 1, 0), Is.EqualTo(300));
     }
+
+    [Test]
+    public void The_sequence_and_the_pattern_are_the_reference_splitmix64()
+    {
+        // SplitMix64 from state 0 (Steele, Lea, Flood 2014; the reference outputs are well known).
+        var random = new SplitMixRandom(0);
+        Assert.That(random.Next(), Is.EqualTo(0xE220A8397B1DCDAFUL));
+        Assert.That(random.Next(), Is.EqualTo(0x6E789E6AA1B965F4UL));
+        Assert.That(SplitMixRandom.At(0), Is.EqualTo(0xE220A8397B1DCDAFUL), "At(state) is the next value without advancing");
+        Assert.That(SeededPattern.At(0, 0), Is.EqualTo(0xAF), "pattern byte 0 of seed 0 is the low byte of the first value");
+    }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Lab.Orchestrator.Boards.Qemu;
 using Lab.Orchestrator.Core.Config;
 using Lab.Orchestrator.Core.Results;
+using Lab.TestCases.Cases;
 using Lab.TestCases.Model;
 
 namespace Lab.Orchestrator.Run;
@@ -16,7 +17,7 @@ namespace Lab.Orchestrator.Run;
 internal sealed class BackingDiskCheck(IResultStore store, RunProgress progress, TimeProvider time, string runId, BoardConfig board)
 {
     /// <summary>The board-side case that writes the pattern.</summary>
-    public const string BoardCase = "vfio.platform.dma.virtio_blk";
+    public const string BoardCase = VirtioBlkDmaCase.CaseId;
 
     /// <summary>The host-side result this check records (per device, like the cases: <c>ID@DEVICE</c>).</summary>
     public const string HostCase = "vfio.platform.dma.virtio_blk_backing_file";
@@ -66,9 +67,11 @@ internal sealed class BackingDiskCheck(IResultStore store, RunProgress progress,
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(measured);
         double? Get(string name) => measured.LastOrDefault(m => m.Name == name)?.Value;
-        if (Get("virtio_blk.seed") is not { } seed || Get("virtio_blk.offset") is not { } offset || Get("virtio_blk.bytes") is not { } bytes)
+        if (Get(VirtioBlkDmaCase.SeedMeasurement) is not { } seed || Get(VirtioBlkDmaCase.OffsetMeasurement) is not { } offset ||
+            Get(VirtioBlkDmaCase.BytesMeasurement) is not { } bytes)
         {
-            return (TestStatus.Error, $"{BoardCase} passed without recording virtio_blk.seed, virtio_blk.offset and virtio_blk.bytes");
+            return (TestStatus.Error,
+                $"{BoardCase} passed without recording {VirtioBlkDmaCase.SeedMeasurement}, {VirtioBlkDmaCase.OffsetMeasurement} and {VirtioBlkDmaCase.BytesMeasurement}");
         }
 
         if (seed is < 0 or > uint.MaxValue || offset < 0 || bytes <= 0 || seed % 1 != 0 || offset % 1 != 0 || bytes % 1 != 0)

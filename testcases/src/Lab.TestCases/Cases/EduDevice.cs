@@ -19,6 +19,9 @@ internal sealed class EduDevice : IDisposable
     /// <summary>VFIO_PCI_INTX_IRQ_INDEX.</summary>
     public const uint IntxIndex = 0;
 
+    /// <summary>The skip reason when vfio-pci reports no INTx for the function.</summary>
+    public const string NoIntx = "edu has no INTx (VFIO_DEVICE_GET_IRQ_INFO index 0 count 0: no interrupt pin or no host IRQ)";
+
     /// <summary>VFIO_PCI_MSI_IRQ_INDEX.</summary>
     public const uint MsiIndex = 1;
 

@@ -36,7 +36,7 @@ public sealed class EduIntxCase : IVfioCase
         if (edu is null) { return CaseOutcome.Skip(why); }
         var intx = device.GetIrqInfo(EduDevice.IntxIndex);
         context.Note($"INTx index {intx.Index}: flags 0x{intx.Flags:x} count {intx.Count}");
-        if (intx.Count == 0) { return CaseOutcome.Skip("edu has no INTx (VFIO_DEVICE_GET_IRQ_INFO index 0 count 0: no interrupt pin or no host IRQ)"); }
+        if (intx.Count == 0) { return CaseOutcome.Skip(EduDevice.NoIntx); }
         if (intx.Flags != LevelFlags) { return CaseOutcome.Fail($"VFIO_DEVICE_GET_IRQ_INFO(index 0, INTx) flags 0x{intx.Flags:x}, expected 0x{LevelFlags:x} (EVENTFD|MASKABLE|AUTOMASKED)"); }
         using var trigger = Eventfd.Create(context.Syscalls);
         edu.Ack(uint.MaxValue);

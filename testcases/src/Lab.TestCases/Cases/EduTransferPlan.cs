@@ -1,3 +1,5 @@
+using Lab.TestCases.Model;
+
 namespace Lab.TestCases.Cases;
 
 /// <summary>

@@ -108,7 +108,7 @@ public sealed class RegionIdRegistersCase : IVfioCase
 
     private static string? CheckEdu(CaseContext context, VfioRegion region)
     {
-        const uint id = 0x010000ed;
+        const uint id = EduDevice.Id;
         var v = region.Read32(0);
         if (v != id) { return $"pread(BAR0, offset=0x0, count=4) = 0x{v:x8}, expected edu id 0x{id:x8}"; }
         if (!region.Info.CanMmap) { return $"BAR0 flags 0x{region.Info.Flags:x}: expected MMAP"; }

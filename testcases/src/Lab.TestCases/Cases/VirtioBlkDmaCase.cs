@@ -19,6 +19,18 @@ namespace Lab.TestCases.Cases;
 /// </remarks>
 public sealed class VirtioBlkDmaCase : IVfioCase
 {
+    /// <summary>The case id (the orchestrator looks for its result to check the backing file).</summary>
+    public const string CaseId = "vfio.platform.dma.virtio_blk";
+
+    /// <summary>The measurement naming the pattern's seed.</summary>
+    public const string SeedMeasurement = "virtio_blk.seed";
+
+    /// <summary>The measurement naming the disk byte offset of the pattern area.</summary>
+    public const string OffsetMeasurement = "virtio_blk.offset";
+
+    /// <summary>The measurement naming the length of the pattern area.</summary>
+    public const string BytesMeasurement = "virtio_blk.bytes";
+
     /// <summary>Disk byte offset of the pattern area.</summary>
     public const long AreaOffset = 1 << 20;
 
@@ -31,7 +43,7 @@ public sealed class VirtioBlkDmaCase : IVfioCase
     private static readonly TimeSpan IrqGrace = TimeSpan.FromSeconds(1);
 
     /// <inheritdoc/>
-    public string Id => "vfio.platform.dma.virtio_blk";
+    public string Id => CaseId;
 
     /// <inheritdoc/>
     public string Description => "virtio-blk writes a seeded pattern to disk bytes [1 MiB, 1 MiB + 64 KiB) in 7 requests of 512 B-32 KiB, flushes, reads it back in 16 KiB requests: byte-exact, every status OK; the host checks the backing file";
@@ -81,9 +93,9 @@ public sealed class VirtioBlkDmaCase : IVfioCase
             }
 
             var writeTime = sw.Elapsed;
-            context.Measure("virtio_blk.seed", seed);
-            context.Measure("virtio_blk.offset", AreaOffset, "bytes");
-            context.Measure("virtio_blk.bytes", AreaBytes, "bytes");
+            context.Measure(SeedMeasurement, seed);
+            context.Measure(OffsetMeasurement, AreaOffset, "bytes");
+            context.Measure(BytesMeasurement, AreaBytes, "bytes");
 
             data.Span.Clear();
             sw.Restart();

@@ -29,15 +29,7 @@ public static class SeededPattern
     /// <summary>The pattern byte at <paramref name="offset"/>.</summary>
     public static byte At(uint seed, long offset)
     {
-        var word = SplitMix64(seed + ((ulong)offset >> 3));
+        var word = SplitMixRandom.At(seed + ((ulong)offset >> 3));
         return (byte)(word >> (int)((offset & 7) * 8));
-    }
-
-    private static ulong SplitMix64(ulong x)
-    {
-        x += 0x9E3779B97F4A7C15UL;
-        x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL;
-        x = (x ^ (x >> 27)) * 0x94D049BB133111EBUL;
-        return x ^ (x >> 31);
     }
 }

@@ -1,4 +1,4 @@
-namespace Lab.TestCases.Cases;
+namespace Lab.TestCases.Model;
 
 /// <summary>
 /// A seeded SplitMix64 sequence: the same seed gives the same choices on every runtime (System.Random's seeded
@@ -6,6 +6,7 @@ namespace Lab.TestCases.Cases;
 /// </summary>
 public sealed class SplitMixRandom
 {
+    private const ulong Gamma = 0x9E3779B97F4A7C15UL;
     private ulong _state;
 
     /// <summary>Starts the sequence at <paramref name="seed"/>.</summary>
@@ -14,8 +15,18 @@ public sealed class SplitMixRandom
     /// <summary>The next 64 bits.</summary>
     public ulong Next()
     {
-        _state += 0x9E3779B97F4A7C15UL;
-        var x = _state;
+        var value = At(_state);
+        _state += Gamma;
+        return value;
+    }
+
+    /// <summary>
+    /// The value a sequence whose state is <paramref name="state"/> gives next: a pure function, so any element can be
+    /// computed without the ones before it (<see cref="SeededPattern"/>).
+    /// </summary>
+    public static ulong At(ulong state)
+    {
+        var x = state + Gamma;
         x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL;
         x = (x ^ (x >> 27)) * 0x94D049BB133111EBUL;
         return x ^ (x >> 31);
