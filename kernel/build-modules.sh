@@ -6,8 +6,11 @@
 # Cached: the output dir is keyed by a hash of (source, patches, make line, toolchain); an unchanged key
 # rebuilds nothing.
 #
-# Usage: kernel/build-modules.sh [--kernel-env FILE] [--source-tree DIR] [--patches DIR] [--out DIR]
+# Usage: kernel/build-modules.sh [--kernel-env FILE | --headers DIR --arch ARCH] [--source-tree DIR] [--patches DIR] [--out DIR]
 #   --kernel-env FILE   kernel.env from fetch-debian-kernel.sh (default: fetch arm64 now)
+#   --headers DIR       a board kernel's own build or headers dir (with include/config/kernel.release), instead of
+#                       a Debian kernel; needs --arch (arm64) and usually --source-tree
+#   --arch ARCH         the Debian architecture of --headers (arm64)
 #   --source-tree DIR   a developer's own kernel tree: build its drivers/vfio instead of linux-source-6.1
 #   --patches DIR       patch queue with a `series` file (default: kernel/patches/6.1; "none" for no patches)
 #   --out DIR           also copy the results there
@@ -18,22 +21,35 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 die() { echo "build-modules: $1" >&2; exit "${2:-1}"; }
 
-kernel_env="" source_tree="" patches="$here/patches/6.1" out=""
+kernel_env="" source_tree="" patches="$here/patches/6.1" out="" headers="" arch=""
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--kernel-env) kernel_env="$2"; shift 2 ;;
+	--headers) headers="$2"; shift 2 ;;
+	--arch) arch="$2"; shift 2 ;;
 	--source-tree) source_tree="$2"; shift 2 ;;
 	--patches) patches="$2"; shift 2 ;;
 	--out) out="$2"; shift 2 ;;
 	*) die "unknown argument '$1' (see the header of $0)" ;;
 	esac
 done
-if [ -z "$kernel_env" ]; then
-	kernel_env="$("$here/fetch-debian-kernel.sh" arm64 | tail -n1)"
+if [ -n "$headers" ]; then
+	[ -n "$arch" ] || die "--headers needs --arch (arm64)"
+	[ -f "$headers/include/config/kernel.release" ] || die "no include/config/kernel.release in the headers dir '$headers' (a prepared kernel build or headers dir is needed)"
+	[ -n "$source_tree" ] || die "--headers needs --source-tree (the tree the board's kernel was built from)"
+	KERNEL_HEADERS="$(cd "$headers" && pwd)"
+	KERNEL_RELEASE="$(cat "$headers/include/config/kernel.release")"
+	KERNEL_VERSION="headers:$KERNEL_HEADERS"
+	KERNEL_DEB_ARCH="$arch"
+	KERNEL_SOURCE_TARBALL=none
+else
+	if [ -z "$kernel_env" ]; then
+		kernel_env="$("$here/fetch-debian-kernel.sh" arm64 | tail -n1)"
+	fi
+	[ -f "$kernel_env" ] || die "no kernel.env at '$kernel_env'"
+	# shellcheck disable=SC1090
+	source "$kernel_env"
 fi
-[ -f "$kernel_env" ] || die "no kernel.env at '$kernel_env'"
-# shellcheck disable=SC1090
-source "$kernel_env"
 
 case "$KERNEL_DEB_ARCH" in
 arm64) karch=arm64 cross=aarch64-linux-gnu- ;;
@@ -155,8 +171,9 @@ if [ ! -f "$dest/manifest.json" ]; then
 		for ko in "$work/out/"*.ko; do
 			name="$(basename "$ko" .ko)"
 			vermagic="$(modinfo -F vermagic "$ko" 2>/dev/null || true)"
-			printf '%s\n    { "name": "%s", "file": "%s", "sha256": "%s", "size": %d, "vermagic": "%s" }' "$sep" "$name" \
-				"$(basename "$ko")" "$(sha256sum <"$ko" | cut -c1-64)" "$(stat -c %s "$ko")" "$vermagic"
+			depends="$(modinfo -F depends "$ko" 2>/dev/null || true)"
+			printf '%s\n    { "name": "%s", "file": "%s", "sha256": "%s", "size": %d, "vermagic": "%s", "depends": "%s" }' "$sep" "$name" \
+				"$(basename "$ko")" "$(sha256sum <"$ko" | cut -c1-64)" "$(stat -c %s "$ko")" "$vermagic" "$depends"
 			sep=","
 		done
 		printf '\n  ]\n}\n'

@@ -8,7 +8,8 @@
 #
 # Usage: kernel/board/build-image.sh [--kernel-env FILE] [--modules DIR]
 #   --kernel-env FILE  kernel.env of kernel/fetch-debian-kernel.sh (default: fetch arm64 now)
-#   --modules DIR      output dir of kernel/build-modules.sh (default: build now)
+#   --modules DIR      output dir of kernel/build-modules.sh (default: build now); "none" for an image without
+#                      VFIO modules (boards whose modules the orchestrator uploads, like a board with its own OS)
 # Output: an image dir (its path is the last stdout line) with initramfs.cpio.gz, host_key.pub,
 #   host_key.sha256 (one line, "SHA256:..."), image.env and image.json (kernel image, initramfs, host key
 #   fingerprint, lab key path, kernel release, module manifest). Cached under
@@ -38,7 +39,7 @@ command -v dropbearkey >/dev/null || die "'dropbearkey' is missing (package drop
 source "$kernel_env"
 [ "$KERNEL_DEB_ARCH" = arm64 ] || die "only arm64 boards have an image recipe so far"
 [ -n "$modules" ] || modules="$("$kernel_dir/build-modules.sh" --kernel-env "$kernel_env" | tail -n1)"
-[ -f "$modules/manifest.json" ] || die "no manifest.json in the module dir '$modules'"
+[ "$modules" = none ] || [ -f "$modules/manifest.json" ] || die "no manifest.json in the module dir '$modules'"
 
 # --- the lab user key: once per user, outside the repository ---------------------------------------------
 lab_key="${VFIOLAB_LAB_KEY:-${XDG_CONFIG_HOME:-$HOME/.config}/vfiolab/lab_ed25519}"
@@ -72,7 +73,7 @@ key="$({
 	printf '%s\n' "${specs[@]}"
 	echo "kernel $KERNEL_VERSION $KERNEL_RELEASE"
 	printf 'distro %s\n' "${distro_kos[@]#"$KERNEL_ROOT"}"
-	sha256sum <"$modules/manifest.json"
+	if [ "$modules" = none ]; then echo "no vfio modules"; else sha256sum <"$modules/manifest.json"; fi
 	sha256sum <"$lab_key.pub"
 	sha256sum <"$0"
 	sha256sum <"$here/init"
@@ -131,7 +132,7 @@ for ko in "${distro_kos[@]}"; do
 	mkdir -p "$mdir/$(dirname "$rel")"
 	cp "$ko" "$mdir/$rel"
 done
-cp "$modules"/*.ko "$mdir/extra/"
+[ "$modules" = none ] || cp "$modules"/*.ko "$mdir/extra/"
 cp "$KERNEL_MODULES_DIR"/modules.{order,builtin,builtin.modinfo} "$mdir/" 2>/dev/null || true
 depmod -b "$root" "$KERNEL_RELEASE"
 

@@ -46,6 +46,14 @@ public sealed record BoardConfig
     [Description("QEMU machine settings (qemu boards).")]
     public QemuConfig? Qemu { get; init; }
 
+    /// <summary>ARM FastModels settings (fvp boards).</summary>
+    [Description("ARM FastModels (FVP) settings (fvp boards).")]
+    public FvpConfig? Fvp { get; init; }
+
+    /// <summary>How often an infrastructure failure (power, boot, SSH) is retried.</summary>
+    [Description("Retries of an infrastructure failure (power, boot, SSH) before the board run gives up; default 2.")]
+    public int Retries { get; init; } = 2;
+
     /// <summary>Timeouts per step.</summary>
     [Description("Timeouts per step, in seconds.")]
     public TimeoutsConfig Timeouts { get; init; } = new();

@@ -129,14 +129,29 @@ internal static partial class LabConfigChecks
             CheckDisks(qemu.Disks, path + ".qemu.disks", errors);
         }
 
+        if (board.Fvp is not null && board.Kind != BoardKind.Fvp)
+        {
+            errors.Add(new ConfigError(path + ".fvp", $"only fvp boards take FVP settings (this board is {board.Kind.ToString().ToLowerInvariant()})"));
+        }
+
+        if (board.Kind == BoardKind.Fvp)
+        {
+            CheckFvp(board.Fvp, path + ".fvp", labDir, errors);
+        }
+
+        if (board.Retries is < 0 or > 10)
+        {
+            errors.Add(new ConfigError(path + ".retries", $"{board.Retries} retries is out of range 0-10"));
+        }
+
         if (board.Console is { Command: not null, File: not null })
         {
             errors.Add(new ConfigError(path + ".console", "give a console command or a console file, not both"));
         }
 
-        if (board.Kind == BoardKind.Ssh && board.Power is null)
+        if (board.Kind == BoardKind.Ssh && board.Power is not { On.Count: > 0, Off.Count: > 0 })
         {
-            errors.Add(new ConfigError(path + ".power", "an ssh board needs power commands (at least 'reset') so a hung board can be recovered"));
+            errors.Add(new ConfigError(path + ".power", "an ssh board needs power commands 'on' and 'off' (argv lists; 'reset' defaults to off then on) so a hung board can be recovered"));
         }
 
         CheckTimeouts(board.Timeouts, path + ".timeouts", errors);
@@ -207,10 +222,10 @@ internal static partial class LabConfigChecks
 
         if (ssh.HostKey == SshConfig.PinOnFirstBoot)
         {
-            if (board.Kind != BoardKind.Qemu)
+            if (board.Kind == BoardKind.Ssh)
             {
                 errors.Add(new ConfigError(path + ".hostKey",
-                    "pin-on-first-boot is only for images the lab builds (qemu boards); pin this board's key as SHA256:..."));
+                    "pin-on-first-boot is only for images the lab builds (qemu and fvp boards); pin this board's key as SHA256:... (ssh-keyscan HOST | ssh-keygen -lf -)"));
             }
         }
         else if (!Fingerprint().IsMatch(ssh.HostKey))
@@ -224,11 +239,38 @@ internal static partial class LabConfigChecks
         }
     }
 
+    private static void CheckFvp(FvpConfig? fvp, string path, string labDir, List<ConfigError> errors)
+    {
+        if (fvp is null)
+        {
+            errors.Add(new ConfigError(path, "an fvp board needs its model: \"fvp\": { \"model\": \"/path/to/FVP_Base_RevC-2xAEMvA\", ... }"));
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(fvp.Model) || !File.Exists(ResolvePath(fvp.Model, labDir)))
+        {
+            errors.Add(new ConfigError(path + ".model", $"model executable '{fvp.Model}' not found (looked at {ResolvePath(fvp.Model ?? string.Empty, labDir)})"));
+        }
+
+        for (var i = 0; i < fvp.Parameters.Count; i++)
+        {
+            if (!fvp.Parameters[i].Contains('=', StringComparison.Ordinal))
+            {
+                errors.Add(new ConfigError(At(path + ".parameters", i), $"'{fvp.Parameters[i]}' is not name=value"));
+            }
+        }
+
+        if (!FvpTerminal().IsMatch(fvp.ConsoleTerminal))
+        {
+            errors.Add(new ConfigError(path + ".consoleTerminal", $"'{fvp.ConsoleTerminal}' is not a terminal name such as terminal_0"));
+        }
+    }
+
     private static void CheckTimeouts(TimeoutsConfig t, string path, List<ConfigError> errors)
     {
         foreach (var (name, value) in new[]
         {
-            ("bootSeconds", t.BootSeconds), ("deploySeconds", t.DeploySeconds), ("setupSeconds", t.SetupSeconds),
+            ("buildSeconds", t.BuildSeconds), ("powerSeconds", t.PowerSeconds), ("bootSeconds", t.BootSeconds), ("deploySeconds", t.DeploySeconds), ("setupSeconds", t.SetupSeconds),
             ("caseSeconds", t.CaseSeconds), ("boardSeconds", t.BoardSeconds),
         })
         {
@@ -316,10 +358,7 @@ internal static partial class LabConfigChecks
     }
 
     /// <summary>Resolves <c>~/</c> and paths relative to lab.json's folder.</summary>
-    public static string ResolvePath(string path, string labDir) =>
-        path.StartsWith("~/", StringComparison.Ordinal)
-            ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), path[2..])
-            : Path.GetFullPath(path, labDir);
+    public static string ResolvePath(string path, string labDir) => LabPath.Resolve(path, labDir);
 
     private static string At(string path, int index) => path + "[" + index.ToString(CultureInfo.InvariantCulture) + "]";
 
@@ -337,6 +376,9 @@ internal static partial class LabConfigChecks
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,32}$")]
     private static partial Regex DiskId();
+
+    [GeneratedRegex("^terminal_[0-9]{1,2}$")]
+    private static partial Regex FvpTerminal();
 
     [GeneratedRegex("^[a-z0-9_.*-]+$")]
     private static partial Regex CasePattern();

@@ -2,13 +2,14 @@ using System.CommandLine;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Lab.Orchestrator.Cli;
+using Lab.Orchestrator.Core.Pipeline;
 using Lab.Orchestrator.Core.Results;
 using Lab.Orchestrator.Run;
 
 namespace Lab.Orchestrator.Commands;
 
 /// <summary>
-/// <c>lab run [--board ID] [--cases PATTERN] [--stress-seconds N] [--trigger manual|nightly|dashboard] [lab.json]</c>: builds, boots,
+/// <c>lab run [--board ID] [--cases PATTERN] [--stress-seconds N] [--trigger manual|nightly|dashboard] [--plan] [lab.json]</c>: builds, boots,
 /// binds and runs the catalog on each selected board, storing every result as it arrives; prints a summary.
 /// Exit 0 when nothing failed, 1 when tests failed, 2 for bad input, 3 for infrastructure trouble (MISS/ERROR).
 /// </summary>
@@ -28,13 +29,18 @@ internal static class RunCommand
             Description = "What started the run: manual, nightly or dashboard",
             DefaultValueFactory = _ => RunTrigger.Manual,
         };
+        var plan = new Option<bool>("--plan") { Description = "Print the steps per board and the (case, device) pairs that will run; touch no board" };
         var command = new Command("run", "Build, boot, bind and run the test catalog on the boards; results go to the store as they arrive")
         {
-            file, board, cases, stressSeconds, trigger,
+            file, board, cases, stressSeconds, trigger, plan,
         };
         command.SetAction((parse, ct) => RunAsync(
             parse.GetValue(file),
-            new RunRequest(parse.GetValue(board), parse.GetValue(cases), parse.GetValue(trigger)) { StressSeconds = parse.GetValue(stressSeconds) },
+            new RunRequest(parse.GetValue(board), parse.GetValue(cases), parse.GetValue(trigger))
+            {
+                StressSeconds = parse.GetValue(stressSeconds),
+                PlanOnly = parse.GetValue(plan),
+            },
             ct));
         return command;
     }
@@ -64,6 +70,23 @@ internal static class RunCommand
         {
             await Console.Error.WriteLineAsync("lab: " + (problem ?? "no boards to run")).ConfigureAwait(false);
             return ExitCodes.BadInput;
+        }
+
+        var problems = LabRun.Check(lab.Config!, boards);
+        if (problems.Count > 0)
+        {
+            foreach (var p in problems)
+            {
+                await Console.Error.WriteLineAsync("lab: " + p).ConfigureAwait(false);
+            }
+
+            return ExitCodes.BadInput;
+        }
+
+        if (request.PlanOnly)
+        {
+            RunPlan.Write(lab.Config!, request, boards, new CatalogPlanner(), Console.Out);
+            return ExitCodes.Ok;
         }
 
         using var store = LabContext.OpenStore(LabContext.StorePath(lab));

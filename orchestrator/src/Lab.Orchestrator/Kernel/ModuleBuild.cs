@@ -13,7 +13,9 @@ internal sealed class ModuleBuild(ScriptRunner runner, string logDirectory)
     {
         ArgumentNullException.ThrowIfNull(request);
         var script = Path.Combine(LabRoot.KernelDirectory(), "build-modules.sh");
-        List<string> args = ["--kernel-env", request.KernelEnvPath];
+        List<string> args = request.Headers is { } headers
+            ? ["--headers", headers, "--arch", request.Arch ?? throw new ArgumentException("headers need an arch", nameof(request))]
+            : ["--kernel-env", request.KernelEnvPath ?? throw new ArgumentException("a kernel.env or headers are needed", nameof(request))];
         if (request.SourceTree is not null)
         {
             args.AddRange(["--source-tree", request.SourceTree]);
@@ -43,7 +45,8 @@ internal sealed class ModuleBuild(ScriptRunner runner, string logDirectory)
                     m.GetProperty("name").GetString()!,
                     Path.Combine(outputDirectory, m.GetProperty("file").GetString()!),
                     m.GetProperty("sha256").GetString()!,
-                    m.GetProperty("vermagic").GetString() ?? string.Empty))
+                    m.GetProperty("vermagic").GetString() ?? string.Empty,
+                    m.TryGetProperty("depends", out var d) && d.GetString() is { Length: > 0 } list ? list.Split(',') : []))
                 .ToList();
             return new ModuleBuildResult(outputDirectory, root.GetProperty("key").GetString()!,
                 root.GetProperty("kernelRelease").GetString()!, modules, Path.Combine(outputDirectory, "build.log"), scriptLog, duration);

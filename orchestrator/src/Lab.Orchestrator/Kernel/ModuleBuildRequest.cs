@@ -4,4 +4,6 @@ namespace Lab.Orchestrator.Kernel;
 /// <param name="KernelEnvPath">kernel.env of the fetched kernel (headers and source).</param>
 /// <param name="SourceTree">A developer's own kernel tree whose drivers/vfio is built instead of linux-source-6.1.</param>
 /// <param name="PatchDirectory">A patch queue with a series file; null for kernel/patches/6.1, "none" for no patches.</param>
-internal sealed record ModuleBuildRequest(string KernelEnvPath, string? SourceTree = null, string? PatchDirectory = null);
+/// <param name="Headers">A board kernel's own build or headers dir, used instead of the fetched kernel's headers (with <paramref name="Arch"/>).</param>
+/// <param name="Arch">The Debian architecture of <paramref name="Headers"/>.</param>
+internal sealed record ModuleBuildRequest(string? KernelEnvPath, string? SourceTree = null, string? PatchDirectory = null, string? Headers = null, string? Arch = null);

@@ -70,7 +70,7 @@ internal sealed class ScriptRunner(TimeProvider time)
             process.Start();
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
-            using var cts = Ssh.TimeoutSource.Create(_time, timeout, ct);
+            using var cts = new Core.Pipeline.StepTimeout(_time, timeout, ct);
             try
             {
                 await process.WaitForExitAsync(cts.Token).ConfigureAwait(false);
@@ -85,7 +85,7 @@ internal sealed class ScriptRunner(TimeProvider time)
                 }
 
                 var timedOut = new ScriptResult(-1, string.Empty, logPath, _time.GetElapsedTime(start));
-                throw new KernelScriptException(Path.GetFileName(script) + " timed out", timedOut, Tail(logPath));
+                throw new KernelScriptException(Path.GetFileName(script) + " timed out", timedOut, Lab.Orchestrator.Core.Text.TailOfFile(logPath, 30, "(no log)"));
             }
 
             string lastLine;
@@ -98,26 +98,10 @@ internal sealed class ScriptRunner(TimeProvider time)
             if (result.ExitCode != 0)
             {
                 log.Flush();
-                throw new KernelScriptException(Path.GetFileName(script), result, Tail(logPath));
+                throw new KernelScriptException(Path.GetFileName(script), result, Lab.Orchestrator.Core.Text.TailOfFile(logPath, 30, "(no log)"));
             }
 
             return result;
-        }
-    }
-
-    /// <summary>The last <paramref name="lines"/> lines of a log file.</summary>
-    public static string Tail(string path, int lines = 30)
-    {
-        try
-        {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            using var reader = new StreamReader(stream);
-            var all = reader.ReadToEnd().Split('\n');
-            return string.Join('\n', all.TakeLast(lines)).TrimEnd();
-        }
-        catch (IOException e)
-        {
-            return $"(no log: {e.Message})";
         }
     }
 }

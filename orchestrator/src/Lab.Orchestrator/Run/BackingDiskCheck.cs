@@ -1,6 +1,7 @@
 using System.Globalization;
 using Lab.Orchestrator.Boards.Qemu;
 using Lab.Orchestrator.Core.Config;
+using Lab.Orchestrator.Core.Pipeline;
 using Lab.Orchestrator.Core.Results;
 using Lab.TestCases.Cases;
 using Lab.TestCases.Model;

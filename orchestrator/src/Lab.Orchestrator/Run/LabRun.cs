@@ -1,12 +1,16 @@
+using Lab.Orchestrator.Boards;
+using Lab.Orchestrator.Boards.Qemu;
 using Lab.Orchestrator.Core.Config;
+using Lab.Orchestrator.Core.Pipeline;
 using Lab.Orchestrator.Core.Results;
 using Lab.Orchestrator.Kernel;
 
 namespace Lab.Orchestrator.Run;
 
 /// <summary>
-/// One <c>lab run</c>: opens the run in the store, runs the boards one after another through
-/// <see cref="BoardPipeline"/>, and finishes the run with a note naming the boards that did not work.
+/// One <c>lab run</c>: checks every selected board's steps before touching any, opens the run in the store, runs
+/// the boards one after another through <see cref="BoardPipeline"/>, and finishes the run with a note naming the
+/// boards that did not work.
 /// </summary>
 internal sealed class LabRun(LabConfigResult lab, IResultStore store, RunProgress progress, TimeProvider time)
 {
@@ -41,6 +45,13 @@ internal sealed class LabRun(LabConfigResult lab, IResultStore store, RunProgres
         return config.Boards;
     }
 
+    /// <summary>The problems that stop the run before any board is touched, each naming its board.</summary>
+    public static IReadOnlyList<string> Check(LabConfig config, IReadOnlyList<BoardConfig> boards)
+    {
+        ArgumentNullException.ThrowIfNull(boards);
+        return boards.SelectMany(b => BoardSteps.Check(b, config).Select(p => $"board '{b.Id}': {p}")).ToList();
+    }
+
     public async Task<RunOutcome> ExecuteAsync(RunRequest request, IReadOnlyList<BoardConfig> boards, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -49,6 +60,17 @@ internal sealed class LabRun(LabConfigResult lab, IResultStore store, RunProgres
         _progress.Run($"run {run.Id} started ({boards.Count} board{(boards.Count == 1 ? string.Empty : "s")}; ./lab results --run {run.Id})");
         var runDirectory = Path.Combine(_lab.Directory, ".lab", "runs", run.Id);
         var builds = new RunBuilds(_store, new ScriptRunner(_time), _lab, run.Id, Path.Combine(runDirectory, "build"));
+        var context = new BoardRunContext(_store, _progress, _time, _lab.Config!, request, run.Id, runDirectory, builds,
+            new BoardFactory(_lab.Directory, _time), new CatalogPlanner())
+        {
+            AfterPowerOff = board =>
+            {
+                if (board is QemuKind qemu)
+                {
+                    new BackingDiskCheck(_store, _progress, _time, run.Id, board.Config).CheckAll(qemu.Disks);
+                }
+            },
+        };
         var summaries = new List<BoardSummary>();
         foreach (var board in boards)
         {
@@ -57,12 +79,13 @@ internal sealed class LabRun(LabConfigResult lab, IResultStore store, RunProgres
                 break;
             }
 
-            var pipeline = new BoardPipeline(_store, builds, _progress, _time, _lab, request, run.Id, Path.Combine(runDirectory, board.Id), board);
-            summaries.Add(await pipeline.RunAsync(ct).ConfigureAwait(false));
+            summaries.Add(await new BoardPipeline(context, board).RunAsync(ct).ConfigureAwait(false));
         }
 
         var cancelled = ct.IsCancellationRequested;
-        var broken = summaries.Where(s => s.Health != "ok").Select(s => $"{s.BoardId}: {s.Health}").ToList();
+        var broken = summaries.Where(s => s.Health != "ok" && !s.Health.StartsWith("ok after", StringComparison.Ordinal))
+            .Select(s => $"{s.BoardId}: {s.Health}").ToList();
+        broken.AddRange(summaries.Where(s => s.Recoveries.Count > 0).Select(s => $"{s.BoardId} recovered: {string.Join("; ", s.Recoveries)}"));
         if (cancelled)
         {
             broken.Insert(0, "cancelled by the user");

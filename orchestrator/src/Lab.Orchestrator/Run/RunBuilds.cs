@@ -1,70 +1,113 @@
+using Lab.Orchestrator.Core.Boards;
 using Lab.Orchestrator.Core.Config;
+using Lab.Orchestrator.Core.Pipeline;
 using Lab.Orchestrator.Core.Results;
 using Lab.Orchestrator.Kernel;
 
 namespace Lab.Orchestrator.Run;
 
 /// <summary>
-/// Step 1 for a run: kernel fetch, module build and board image once per kernel, the agent once per
-/// architecture; each outcome (artifacts or failure) is kept so boards sharing a kernel do not build twice.
-/// Records what was built in the run's <see cref="BuildInfo"/> and the module build log in the store.
+/// The build step for a run: kernel fetch and module build once per kernel, a board image once per kernel and
+/// image kind (QEMU boards get the modules in the image; FVP boards get an image without them, since their
+/// modules are uploaded; physical boards get none), the agent once per architecture. Each outcome (artifacts or
+/// failure) is kept so boards sharing a kernel do not build twice. Records what was built in the run's
+/// <see cref="BuildInfo"/> and the module build log in the store.
 /// </summary>
-internal sealed class RunBuilds(IResultStore store, ScriptRunner runner, LabConfigResult lab, string runId, string logDirectory)
+internal sealed class RunBuilds(IResultStore store, ScriptRunner runner, LabConfigResult lab, string runId, string logDirectory) : IBoardBuilder
 {
     private readonly IResultStore _store = store;
     private readonly ScriptRunner _runner = runner;
     private readonly LabConfigResult _lab = lab;
     private readonly string _runId = runId;
     private readonly string _logDirectory = logDirectory;
-    private readonly Dictionary<string, Task<KernelArtifacts>> _kernels = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Task<(KernelInfo? Kernel, ModuleBuildResult Modules)>> _kernels = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Task<BoardImageInfo>> _images = new(StringComparer.Ordinal);
     private readonly Dictionary<BoardArch, Task<string>> _agents = [];
+    private readonly Lock _gate = new();
     private BuildInfo _build = new(lab.Sha256);
     private string? _buildLogId;
 
-    /// <summary>The kernel, modules and image for a board.</summary>
-    public Task<KernelArtifacts> KernelAsync(BoardConfig board, CancellationToken ct)
+    /// <inheritdoc />
+    public async Task<BoardArtifacts> BuildAsync(BoardConfig board, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(board);
-        if (!_kernels.TryGetValue(board.Kernel, out var task) || task.IsCanceled)
+        var (kernel, modules) = await Cached(_kernels, board.Kernel, () => BuildModulesAsync(board, ct)).ConfigureAwait(false);
+        BootFiles? boot = null;
+        if (board.Kind != BoardKind.Ssh)
         {
-            task = BuildKernelAsync(board, ct);
-            _kernels[board.Kernel] = task;
+            var withModules = board.Kind == BoardKind.Qemu;
+            var image = await Cached(_images, board.Kernel + (withModules ? "+modules" : "-modules"),
+                () => BuildImageAsync(board, kernel, withModules ? modules.OutputDirectory : "none", ct)).ConfigureAwait(false);
+            boot = new BootFiles(image.KernelImage, image.Initramfs, image.HostKeySha256, image.LabKeyPath);
         }
 
-        return task;
+        var built = modules.Modules
+            .Select(m => new BoardModule(ModuleLoadPlan.Normalize(m.Name), m.Path, m.Depends.Select(ModuleLoadPlan.Normalize).ToList()))
+            .ToList();
+        return new BoardArtifacts(modules.KernelRelease, built, Path.Combine(LabRoot.KernelDirectory(), "bind-device.sh"), boot);
     }
 
-    /// <summary>The agent binary for a board, with its SHA-256 recorded in the run.</summary>
-    public Task<string> AgentAsync(BoardConfig board, CancellationToken ct)
+    /// <inheritdoc />
+    public Task<string> BuildAgentAsync(BoardConfig board, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(board);
-        if (!_agents.TryGetValue(board.Arch, out var task) || task.IsCanceled)
+        lock (_gate)
         {
-            task = BuildAgentAsync(board.Arch, ct);
-            _agents[board.Arch] = task;
-        }
+            if (!_agents.TryGetValue(board.Arch, out var task) || task.IsCanceled)
+            {
+                task = BuildAgentAsync(board.Arch, ct);
+                _agents[board.Arch] = task;
+            }
 
-        return task;
+            return task;
+        }
     }
 
     private static string ArchName(BoardArch arch) => arch == BoardArch.Arm64 ? "arm64" : "armv7";
 
-    private async Task<KernelArtifacts> BuildKernelAsync(BoardConfig board, CancellationToken ct)
+    private Task<T> Cached<T>(Dictionary<string, Task<T>> cache, string key, Func<Task<T>> build)
+    {
+        lock (_gate)
+        {
+            if (!cache.TryGetValue(key, out var task) || task.IsCanceled)
+            {
+                task = build();
+                cache[key] = task;
+            }
+
+            return task;
+        }
+    }
+
+    private async Task<(KernelInfo?, ModuleBuildResult)> BuildModulesAsync(BoardConfig board, CancellationToken ct)
     {
         var config = _lab.Config!.Kernels.TryGetValue(board.Kernel, out var k)
             ? k
             : throw new InvalidDataException($"board '{board.Id}' names kernel '{board.Kernel}', which lab.json does not define");
         var logs = Path.Combine(_logDirectory, "kernel-" + board.Kernel);
-        var kernel = await new DebianKernel(_runner, logs).FetchAsync(ArchName(board.Arch), ct).ConfigureAwait(false);
-        if (config.Source == KernelSourceKind.Debian && config.DebianAbi is { } abi && abi != "current" && abi != kernel.Abi)
-        {
-            throw new InvalidDataException(
-                $"kernel '{board.Kernel}' asks for Debian ABI {abi} but kernel/fetch-debian-kernel.sh provides {kernel.Abi} (use \"current\")");
-        }
-
         var patches = config.PatchQueue is { } queue ? Path.GetFullPath(queue, _lab.Directory) : "none";
         var tree = config.Source == KernelSourceKind.Tree && config.Tree is { } t ? Path.GetFullPath(t, _lab.Directory) : null;
-        var modules = await new ModuleBuild(_runner, logs).BuildAsync(new ModuleBuildRequest(kernel.EnvPath, tree, patches), ct).ConfigureAwait(false);
+        var headers = config.Source == KernelSourceKind.Tree && config.Headers is { } h ? Path.GetFullPath(h, _lab.Directory) : null;
+        KernelInfo? kernel = null;
+        ModuleBuildRequest request;
+        if (headers is not null)
+        {
+            // The board's own kernel: its headers, its tree; no Debian kernel is fetched.
+            request = new ModuleBuildRequest(null, tree, patches, headers, board.Arch == BoardArch.Arm64 ? "arm64" : "armhf");
+        }
+        else
+        {
+            kernel = await new DebianKernel(_runner, logs).FetchAsync(ArchName(board.Arch), ct).ConfigureAwait(false);
+            if (config.Source == KernelSourceKind.Debian && config.DebianAbi is { } abi && abi != "current" && abi != kernel.Abi)
+            {
+                throw new InvalidDataException(
+                    $"kernel '{board.Kernel}' asks for Debian ABI {abi} but kernel/fetch-debian-kernel.sh provides {kernel.Abi} (use \"current\")");
+            }
+
+            request = new ModuleBuildRequest(kernel.EnvPath, tree, patches);
+        }
+
+        var modules = await new ModuleBuild(_runner, logs).BuildAsync(request, ct).ConfigureAwait(false);
         var patchHash = await BuildHashes.PatchQueueAsync(patches == "none" ? null : patches, ct).ConfigureAwait(false);
         string? logId = null;
         if (File.Exists(modules.BuildLogPath))
@@ -73,24 +116,44 @@ internal sealed class RunBuilds(IResultStore store, ScriptRunner runner, LabConf
             logId = _store.SaveLog($"{_runId}-{board.Kernel}-build-modules.log", text);
         }
 
-        var image = await new BoardImage(_runner, logs).BuildAsync(kernel.EnvPath, modules.OutputDirectory, ct).ConfigureAwait(false);
-        _build = _build with
+        lock (_gate)
         {
-            KernelVersion = $"{kernel.Release} ({kernel.Version})",
-            KernelSource = tree is null ? $"debian linux-source {kernel.Version}" : "tree " + tree,
-            PatchQueueHash = patchHash,
-            ModuleBuildHash = BuildHashes.Modules(modules.Modules),
-        };
-        _buildLogId = logId ?? _buildLogId;
-        _store.UpdateBuild(_runId, _build, _buildLogId);
-        return new KernelArtifacts(kernel, modules, image, patchHash, logId);
+            _build = _build with
+            {
+                KernelVersion = kernel is null ? modules.KernelRelease : $"{kernel.Release} ({kernel.Version})",
+                KernelSource = tree is null ? $"debian linux-source {kernel?.Version}" : "tree " + tree,
+                PatchQueueHash = patchHash,
+                ModuleBuildHash = BuildHashes.Modules(modules.Modules),
+            };
+            _buildLogId = logId ?? _buildLogId;
+            _store.UpdateBuild(_runId, _build, _buildLogId);
+        }
+
+        return (kernel, modules);
+    }
+
+    private async Task<BoardImageInfo> BuildImageAsync(BoardConfig board, KernelInfo? kernel, string modules, CancellationToken ct)
+    {
+        if (kernel is null)
+        {
+            throw new InvalidDataException(
+                $"board '{board.Id}' boots an image the lab builds, which needs a Debian kernel: kernel '{board.Kernel}' gives only headers");
+        }
+
+        var logs = Path.Combine(_logDirectory, "kernel-" + board.Kernel);
+        return await new BoardImage(_runner, logs).BuildAsync(kernel.EnvPath, modules, ct).ConfigureAwait(false);
     }
 
     private async Task<string> BuildAgentAsync(BoardArch arch, CancellationToken ct)
     {
         var binary = await new AgentBuild(_runner, _logDirectory).BuildAsync(arch, ct).ConfigureAwait(false);
-        _build = _build with { AgentBuildHash = await BuildHashes.FileAsync(binary, ct).ConfigureAwait(false) };
-        _store.UpdateBuild(_runId, _build, _buildLogId);
+        var hash = await BuildHashes.FileAsync(binary, ct).ConfigureAwait(false);
+        lock (_gate)
+        {
+            _build = _build with { AgentBuildHash = hash };
+            _store.UpdateBuild(_runId, _build, _buildLogId);
+        }
+
         return binary;
     }
 }

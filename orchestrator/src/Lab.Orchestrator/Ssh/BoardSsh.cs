@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Lab.Orchestrator.Core.Boards;
+using Lab.Orchestrator.Core.Pipeline;
 using Renci.SshNet;
 using Renci.SshNet.Common;
 
@@ -11,7 +13,7 @@ namespace Lab.Orchestrator.Ssh;
 /// refused before authentication), commands with timeouts and exit-status checks, line streaming for KTAP,
 /// and uploads that skip files the board already has. No ssh/scp subprocesses.
 /// </summary>
-internal sealed class BoardSsh : IAsyncDisposable, IDisposable
+internal sealed class BoardSsh : IBoardLink, IDisposable
 {
     private readonly BoardSshOptions _options;
     private readonly TimeProvider _time;
@@ -64,7 +66,7 @@ internal sealed class BoardSsh : IAsyncDisposable, IDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
         using var cmd = _ssh.CreateCommand(command);
         var start = _time.GetTimestamp();
-        using var cts = TimeoutSource.Create(_time, timeout, ct);
+        using var cts = new StepTimeout(_time, timeout, ct);
         await ExecuteMappedAsync(cmd, command, timeout, cts.Token, ct).ConfigureAwait(false);
         return new CommandResult(command, cmd.ExitStatus, cmd.Result, cmd.Error, _time.GetElapsedTime(start));
     }
@@ -91,7 +93,7 @@ internal sealed class BoardSsh : IAsyncDisposable, IDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
         using var cmd = _ssh.CreateCommand(command);
         var start = _time.GetTimestamp();
-        using var cts = TimeoutSource.Create(_time, timeout, ct);
+        using var cts = new StepTimeout(_time, timeout, ct);
         var execute = ExecuteMappedAsync(cmd, command, timeout, cts.Token, ct);
         var read = ReadLinesAsync(cmd.OutputStream, onLine, cts.Token);
         // A dead connection may never end the output stream; the command's own task is what fails then.
@@ -283,7 +285,7 @@ internal sealed class BoardSsh : IAsyncDisposable, IDisposable
         }
 
         client.HostKeyReceived += OnHostKey;
-        using var cts = TimeoutSource.Create(_time, _options.ConnectTimeout, ct);
+        using var cts = new StepTimeout(_time, _options.ConnectTimeout, ct);
         try
         {
             await client.ConnectAsync(cts.Token).ConfigureAwait(false);

@@ -1,4 +1,4 @@
-using Lab.Orchestrator.Boards;
+using Lab.Orchestrator.Core.Boards;
 
 namespace Lab.Orchestrator.Tests.Boards;
 

@@ -1,6 +1,6 @@
-using Lab.Orchestrator.Boards;
+using Lab.Orchestrator.Core.Boards;
+using Lab.Orchestrator.Core.Pipeline;
 using Lab.Orchestrator.Core.Config;
-using Lab.Orchestrator.Run;
 
 namespace Lab.Orchestrator.Tests.Run;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Lab.Orchestrator.Core.Pipeline;
 using Lab.Orchestrator.Boards.Qemu;
 using Lab.Orchestrator.Core.Config;
 using Lab.Orchestrator.Core.Results;

@@ -1,5 +1,5 @@
-using Lab.Orchestrator.Boards;
-using Lab.Orchestrator.Run;
+using Lab.Orchestrator.Core.Boards;
+using Lab.Orchestrator.Core.Pipeline;
 
 namespace Lab.Orchestrator.Tests.Run;
 

@@ -1,6 +1,6 @@
 using Lab.Ktap;
+using Lab.Orchestrator.Core.Pipeline;
 using Lab.Orchestrator.Core.Results;
-using Lab.Orchestrator.Run;
 
 namespace Lab.Orchestrator.Tests.Run;
 

@@ -1,3 +1,4 @@
+using Lab.Orchestrator.Core.Pipeline;
 using Lab.Orchestrator.Core.Results;
 using Lab.Orchestrator.Run;
 

@@ -1,3 +1,4 @@
+using Lab.Orchestrator.Core.Boards;
 using Lab.Orchestrator.Boards.Qemu;
 using Lab.Orchestrator.Ssh;
 using Lab.Orchestrator.Tests.Support;

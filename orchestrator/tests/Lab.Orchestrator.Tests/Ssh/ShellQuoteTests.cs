@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Lab.Orchestrator.Ssh;
+using Lab.Orchestrator.Core.Boards;
 
 namespace Lab.Orchestrator.Tests.Ssh;
 

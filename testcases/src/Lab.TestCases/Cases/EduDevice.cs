@@ -13,6 +13,9 @@ namespace Lab.TestCases.Cases;
 /// </summary>
 internal sealed class EduDevice : IDisposable
 {
+    /// <summary>The lab.json device feature tag that says a device is QEMU's edu.</summary>
+    public static readonly string[] Features = { "edu" };
+
     /// <summary>The id register's value (major 1, minor 0, 0xed).</summary>
     public const uint Id = 0x010000ed;
 

@@ -28,7 +28,7 @@ public sealed class EduDmaCase : IVfioCase
     public string Description => "edu DMA RAM->device->RAM through type1 IOVAs is byte-exact for 1, 64, 1000, 2048 and 4095 bytes; MB/s measured";
 
     /// <inheritdoc/>
-    public Requirements Requirements { get; } = Requirements.DeviceOf("pci", CaseFeature.Type1 | CaseFeature.MmapRegion);
+    public Requirements Requirements { get; } = Requirements.DeviceOf("pci", CaseFeature.Type1 | CaseFeature.MmapRegion) with { AnyDeviceFeature = EduDevice.Features };
 
     /// <inheritdoc/>
     public CaseOutcome Run(CaseContext context)

@@ -25,7 +25,7 @@ public sealed class EduIntxCase : IVfioCase
     public string Description => "edu INTx (index 0, EVENTFD|MASKABLE|AUTOMASKED): a raise arrives once and is held until 0x64 ack + ACTION_UNMASK; ACTION_MASK holds a raise that UNMASK then delivers; MSI refused while INTx is on (errno data)";
 
     /// <inheritdoc/>
-    public Requirements Requirements { get; } = Requirements.DeviceOf("pci", CaseFeature.Type1 | CaseFeature.Irq | CaseFeature.MmapRegion);
+    public Requirements Requirements { get; } = Requirements.DeviceOf("pci", CaseFeature.Type1 | CaseFeature.Irq | CaseFeature.MmapRegion) with { AnyDeviceFeature = EduDevice.Features };
 
     /// <inheritdoc/>
     public CaseOutcome Run(CaseContext context)

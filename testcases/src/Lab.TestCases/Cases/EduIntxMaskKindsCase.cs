@@ -27,7 +27,7 @@ public sealed class EduIntxMaskKindsCase : IVfioCase
     public string Description => "edu INTx: DATA_BOOL|MASK (0 masks nothing, 1 holds a raise) and DATA_BOOL|UNMASK (delivers it); DATA_EVENTFD|UNMASK unmasks when signalled, not after unbind (fd -1); masked loopback trigger recorded";
 
     /// <inheritdoc/>
-    public Requirements Requirements { get; } = Requirements.DeviceOf("pci", CaseFeature.Type1 | CaseFeature.Irq | CaseFeature.MmapRegion);
+    public Requirements Requirements { get; } = Requirements.DeviceOf("pci", CaseFeature.Type1 | CaseFeature.Irq | CaseFeature.MmapRegion) with { AnyDeviceFeature = EduDevice.Features };
 
     /// <inheritdoc/>
     public CaseOutcome Run(CaseContext context)

@@ -24,7 +24,7 @@ public sealed class EduMsiCase : IVfioCase
     public string Description => "edu MSI (index 1): 20 raises via 0x60 each arrive once with 0x24 = value, acked via 0x64; an un-acked raise arrives again; DMA completion (cmd bit 2) arrives as 0x100; latency measured";
 
     /// <inheritdoc/>
-    public Requirements Requirements { get; } = Requirements.DeviceOf("pci", CaseFeature.Type1 | CaseFeature.Irq | CaseFeature.MmapRegion);
+    public Requirements Requirements { get; } = Requirements.DeviceOf("pci", CaseFeature.Type1 | CaseFeature.Irq | CaseFeature.MmapRegion) with { AnyDeviceFeature = EduDevice.Features };
 
     /// <inheritdoc/>
     public CaseOutcome Run(CaseContext context)

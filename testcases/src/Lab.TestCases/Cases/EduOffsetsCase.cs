@@ -22,7 +22,7 @@ public sealed class EduOffsetsCase : IVfioCase
     public string Description => "edu DMA round trips at source/edu/destination offsets 1, 7, 513, 4000 and sizes 1..4094 (page-crossing IOVAs): byte-exact, neighbours untouched; MB/s measured";
 
     /// <inheritdoc/>
-    public Requirements Requirements { get; } = Requirements.DeviceOf("pci", CaseFeature.Type1 | CaseFeature.MmapRegion);
+    public Requirements Requirements { get; } = Requirements.DeviceOf("pci", CaseFeature.Type1 | CaseFeature.MmapRegion) with { AnyDeviceFeature = EduDevice.Features };
 
     /// <inheritdoc/>
     public CaseOutcome Run(CaseContext context)

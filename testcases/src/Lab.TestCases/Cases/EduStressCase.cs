@@ -23,7 +23,7 @@ public sealed class EduStressCase : IVfioCase
     public string Description => "stress: seeded random edu DMA round trips (1..4095 bytes, random offsets), each transfer completed by its MSI (0x100), verified byte for byte; no lost IRQs, no errors";
 
     /// <inheritdoc/>
-    public Requirements Requirements { get; } = Requirements.DeviceOf("pci", CaseFeature.Type1 | CaseFeature.Irq | CaseFeature.MmapRegion);
+    public Requirements Requirements { get; } = Requirements.DeviceOf("pci", CaseFeature.Type1 | CaseFeature.Irq | CaseFeature.MmapRegion) with { AnyDeviceFeature = EduDevice.Features };
 
     /// <inheritdoc/>
     public CaseOutcome Run(CaseContext context)

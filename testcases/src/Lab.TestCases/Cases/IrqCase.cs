@@ -48,7 +48,7 @@ public sealed class IrqCase : IVfioCase
 
     /// <summary>A masked level IRQ's loopback is not delivered until unmasked.</summary>
     public static IrqCase MaskedNotDelivered { get; } = new("vfio.amba.irq.masked_not_delivered", "PL031: after SET_IRQS(DATA_BOOL|ACTION_MASK) a loopback trigger is not delivered; after DATA_BOOL|ACTION_UNMASK it is; the same with DATA_NONE",
-        Requirements.DeviceOf("amba", CaseFeature.Irq), i => i.Maskable && i.Count > 0, MaskedLoopback);
+        Requirements.DeviceOf("amba", CaseFeature.Irq) with { AnyDeviceFeature = new[] { "level-irq" } }, i => i.Maskable && i.Count > 0, MaskedLoopback);
 
     /// <summary>start past the IRQ's count refused.</summary>
     public static IrqCase BadStart { get; } = new("vfio.common.irq.set_bad_start", "SET_IRQS(DATA_NONE|ACTION_TRIGGER) with start = count refused",
@@ -65,11 +65,11 @@ public sealed class IrqCase : IVfioCase
 
     /// <summary>MASK on an IRQ without MASKABLE.</summary>
     public static IrqCase MaskEdge { get; } = new("vfio.common.irq.mask_edge", "SET_IRQS(DATA_NONE|ACTION_MASK) on an IRQ without the MASKABLE flag (virtio edge, PCI MSI)",
-        Any, i => !i.Maskable && i.Count > 0, MaskUnmaskable);
+        Any with { AnyDeviceFeature = new[] { "edge-irq", "msi" } }, i => !i.Maskable && i.Count > 0, MaskUnmaskable);
 
     /// <summary>MASK bound to an eventfd (not implemented by the drivers).</summary>
     public static IrqCase MaskEventfd { get; } = new("vfio.common.irq.mask_eventfd", "SET_IRQS(DATA_EVENTFD|ACTION_MASK) on a maskable IRQ (PL031 level, PCI INTx): the driver's answer (data)",
-        Any, i => i.Maskable && i.Count > 0, (c, id, irq) =>
+        Any with { AnyDeviceFeature = new[] { "level-irq", "intx" } }, i => i.Maskable && i.Count > 0, (c, id, irq) =>
         {
             using var efd = Eventfd.Create(c.Syscalls);
             var errno = c.Device!.TrySetIrqsEventfd(irq.Index, VfioIrqAction.Mask, 0, [efd]);

@@ -45,7 +45,9 @@ public sealed class MmapCase : IVfioCase
     public string Description { get; }
 
     /// <inheritdoc/>
-    public Requirements Requirements => Id.EndsWith("no_mmap_flag", StringComparison.Ordinal) ? Requirements.Device : new(CaseFeature.Group | CaseFeature.Device | CaseFeature.MmapRegion);
+    public Requirements Requirements => Id.EndsWith("no_mmap_flag", StringComparison.Ordinal)
+        ? Requirements.Device with { AnyDeviceFeature = new[] { "unmapped-region" } }
+        : new(CaseFeature.Group | CaseFeature.Device | CaseFeature.MmapRegion);
 
     /// <inheritdoc/>
     public CaseOutcome Run(CaseContext context)

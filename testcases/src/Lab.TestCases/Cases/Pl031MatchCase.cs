@@ -43,7 +43,7 @@ public sealed class Pl031MatchCase : IVfioCase
     public string Description { get; }
 
     /// <inheritdoc/>
-    public Requirements Requirements { get; } = Requirements.DeviceOf("amba", CaseFeature.Irq | CaseFeature.MmapRegion);
+    public Requirements Requirements { get; } = Requirements.DeviceOf("amba", CaseFeature.Irq | CaseFeature.MmapRegion) with { AnyDeviceFeature = new[] { "pl031" } };
 
     /// <inheritdoc/>
     public CaseOutcome Run(CaseContext context)

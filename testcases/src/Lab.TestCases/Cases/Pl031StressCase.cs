@@ -22,7 +22,7 @@ public sealed class Pl031StressCase : IVfioCase
     public string Description => "PL031 level IRQ: loopback TRIGGER (BOOL/NONE) -> eventfd -> UNMASK in a loop for the stress duration; no IRQ lost";
 
     /// <inheritdoc/>
-    public Requirements Requirements { get; } = Requirements.DeviceOf("amba", CaseFeature.Irq);
+    public Requirements Requirements { get; } = Requirements.DeviceOf("amba", CaseFeature.Irq) with { AnyDeviceFeature = new[] { "pl031" } };
 
     /// <inheritdoc/>
     public CaseOutcome Run(CaseContext context)

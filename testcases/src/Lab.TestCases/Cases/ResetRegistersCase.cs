@@ -26,7 +26,7 @@ public sealed class ResetRegistersCase : IVfioCase
     public string Description => "PL031 with IMSC=1 and a pending match: VFIO_DEVICE_RESET leaves IMSC 0, MIS 0, and DR still counting";
 
     /// <inheritdoc/>
-    public Requirements Requirements { get; } = Requirements.DeviceOf("amba");
+    public Requirements Requirements { get; } = Requirements.DeviceOf("amba") with { AnyDeviceFeature = new[] { "pl031" } };
 
     /// <inheritdoc/>
     public CaseOutcome Run(CaseContext context)

@@ -40,7 +40,7 @@ public sealed class SmmuFaultCase : IVfioCase
     public string Description => "edu DMA to/from an unmapped IOVA and into a READ-only mapping: mapped memory and a canary unchanged, arm-smmu-v3 logs the fault, edu works afterwards";
 
     /// <inheritdoc/>
-    public Requirements Requirements { get; } = Requirements.DeviceOf("pci", CaseFeature.Type1 | CaseFeature.MmapRegion | CaseFeature.Root);
+    public Requirements Requirements { get; } = Requirements.DeviceOf("pci", CaseFeature.Type1 | CaseFeature.MmapRegion | CaseFeature.Root) with { AnyDeviceFeature = EduDevice.Features };
 
     /// <inheritdoc/>
     public CaseOutcome Run(CaseContext context)

@@ -49,7 +49,7 @@ public sealed class VirtioBlkDmaCase : IVfioCase
     public string Description => "virtio-blk writes a seeded pattern to disk bytes [1 MiB, 1 MiB + 64 KiB) in 7 requests of 512 B-32 KiB, flushes, reads it back in 16 KiB requests: byte-exact, every status OK; the host checks the backing file";
 
     /// <inheritdoc/>
-    public Requirements Requirements { get; } = Requirements.DeviceOf("platform", CaseFeature.Irq | CaseFeature.NoIommu | CaseFeature.Root);
+    public Requirements Requirements { get; } = Requirements.DeviceOf("platform", CaseFeature.Irq | CaseFeature.NoIommu | CaseFeature.Root) with { AnyDeviceFeature = new[] { "virtio-block" } };
 
     /// <summary>A seed below 2^31 from the clock (exact as a double measurement).</summary>
     public static uint ClockSeed() => (uint)(DateTime.UtcNow.Ticks / TimeSpan.TicksPerMillisecond % int.MaxValue);

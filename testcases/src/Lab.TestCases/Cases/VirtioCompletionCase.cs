@@ -22,7 +22,7 @@ public sealed class VirtioCompletionCase : IVfioCase
     public string Description => "virtio-mmio request completion: the edge IRQ arrives on the eventfd exactly once, InterruptStatus bit 0 set and cleared by InterruptACK; latency measured";
 
     /// <inheritdoc/>
-    public Requirements Requirements { get; } = Requirements.DeviceOf("platform", CaseFeature.Irq | CaseFeature.NoIommu | CaseFeature.Root);
+    public Requirements Requirements { get; } = Requirements.DeviceOf("platform", CaseFeature.Irq | CaseFeature.NoIommu | CaseFeature.Root) with { AnyDeviceFeature = new[] { "virtio-entropy", "virtio-block" } };
 
     /// <inheritdoc/>
     public CaseOutcome Run(CaseContext context)

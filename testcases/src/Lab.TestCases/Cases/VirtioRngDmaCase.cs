@@ -27,7 +27,7 @@ public sealed class VirtioRngDmaCase : IVfioCase
     public string Description => "virtio-rng DMA into 4 locked pages at their physical addresses (no IOMMU): used length written over a sentinel, nothing past it; 64 KiB, MB/s measured";
 
     /// <inheritdoc/>
-    public Requirements Requirements { get; } = Requirements.DeviceOf("platform", CaseFeature.Irq | CaseFeature.NoIommu | CaseFeature.Root);
+    public Requirements Requirements { get; } = Requirements.DeviceOf("platform", CaseFeature.Irq | CaseFeature.NoIommu | CaseFeature.Root) with { AnyDeviceFeature = new[] { "virtio-entropy" } };
 
     /// <inheritdoc/>
     public CaseOutcome Run(CaseContext context)

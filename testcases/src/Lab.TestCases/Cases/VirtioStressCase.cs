@@ -27,7 +27,7 @@ public sealed class VirtioStressCase : IVfioCase
     public string Description => "virtio-mmio requests for the stress duration (rng 4 KiB reads, or blk 16 KiB write+read+compare), each completed by its IRQ: no errors, no lost IRQs; rates measured";
 
     /// <inheritdoc/>
-    public Requirements Requirements { get; } = Requirements.DeviceOf("platform", CaseFeature.Irq | CaseFeature.NoIommu | CaseFeature.Root);
+    public Requirements Requirements { get; } = Requirements.DeviceOf("platform", CaseFeature.Irq | CaseFeature.NoIommu | CaseFeature.Root) with { AnyDeviceFeature = new[] { "virtio-entropy", "virtio-block" } };
 
     /// <inheritdoc/>
     public CaseOutcome Run(CaseContext context)

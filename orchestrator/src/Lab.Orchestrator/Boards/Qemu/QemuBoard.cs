@@ -1,6 +1,7 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Globalization;
+using Lab.Orchestrator.Core;
+using Lab.Orchestrator.Core.Boards;
+using Lab.Orchestrator.Core.Pipeline;
 using Lab.Orchestrator.Ssh;
 
 namespace Lab.Orchestrator.Boards.Qemu;
@@ -15,36 +16,23 @@ internal sealed class QemuBoard : IAsyncDisposable
 {
     private const int PortAttempts = 3;
 
-    /// <summary>
-    /// QEMU runs under a small sh watchdog that holds our stdin pipe: if the orchestrator dies in any way (even
-    /// SIGKILL, where no ProcessExit handler runs), the pipe closes and the watchdog kills QEMU. The explicit
-    /// <c>&lt;&amp;3</c> matters: a background job's stdin is otherwise /dev/null. The watcher must not hold our
-    /// stdout/stderr pipes, or waiting for QEMU's output to end would wait for the watcher too.
-    /// </summary>
-    internal const string Watchdog =
-        "exec 3<&0; \"$@\" </dev/null & q=$!; { cat <&3; kill -KILL \"$q\"; } >/dev/null 2>&1 & w=$!; " +
-        "wait \"$q\"; rc=$?; kill \"$w\" 2>/dev/null; exit \"$rc\"";
-
-    private static readonly ConcurrentDictionary<Process, byte> _live = new();
-    private static int _exitHookInstalled;
-
     private readonly QemuBoardOptions _options;
     private readonly TimeProvider _time;
-    private readonly Process _process;
+    private readonly WatchedProcess _process;
     private readonly string _qemuLogPath;
     private readonly Lock _logGate = new();
     private readonly StreamWriter _qemuLog;
     private BoardSsh? _ssh;
     private int _disposed;
 
-    private QemuBoard(QemuBoardOptions options, TimeProvider time, Process process, int port, StreamWriter qemuLog, string qemuLogPath)
+    private QemuBoard(QemuBoardOptions options, TimeProvider time, int port, StreamWriter qemuLog, string qemuLogPath, Func<QemuBoard, WatchedProcess> start)
     {
         _options = options;
         _time = time;
-        _process = process;
         SshPort = port;
         _qemuLog = qemuLog;
         _qemuLogPath = qemuLogPath;
+        _process = start(this);
     }
 
     /// <summary>The host port forwarded to the board's port 22, on 127.0.0.1.</summary>
@@ -85,25 +73,18 @@ internal sealed class QemuBoard : IAsyncDisposable
     /// <summary>How to reach the board over SSH (pinned host key, lab key).</summary>
     public BoardSshOptions SshOptions => new("127.0.0.1", SshPort, _options.LabKeyPath, _options.HostKeySha256);
 
+    /// <summary>QEMU's exit, as a sentence; null while it runs.</summary>
+    public string? Death => _process.HasExited ? $"QEMU exited with code {_process.ExitCode}" : null;
+
     /// <summary>Starts QEMU and waits until an SSH session with the pinned host key is up.</summary>
     /// <exception cref="QemuBoardException">QEMU is missing, exited early, or the board was not reachable in time.</exception>
     public static async Task<QemuBoard> StartAsync(QemuBoardOptions options, TimeProvider time, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
-        var binary = ResolveBinary(options.QemuBinary)
-            ?? throw new QemuBoardException(QemuFailure.MissingPrerequisite,
-                $"{options.QemuBinary} is not installed: run scripts/setup-host.sh qemu");
-        foreach (var file in new[] { options.KernelImage, options.Initramfs, options.LabKeyPath })
-        {
-            if (!File.Exists(file))
-            {
-                throw new QemuBoardException(QemuFailure.MissingPrerequisite,
-                    $"{file} does not exist: build the image with kernel/board/build-image.sh");
-            }
-        }
-
+        CheckPrerequisites(options);
         Directory.CreateDirectory(options.RunDirectory);
+        var binary = ResolveBinary(options.QemuBinary)!;
         for (var attempt = 1; ; attempt++)
         {
             var start = time.GetTimestamp();
@@ -130,6 +111,24 @@ internal sealed class QemuBoard : IAsyncDisposable
         }
     }
 
+    /// <summary>Starts QEMU and returns at once; <see cref="WaitUntilReadyAsync"/> waits for the board.</summary>
+    /// <exception cref="QemuBoardException">QEMU or a file it needs is missing.</exception>
+    public static QemuBoard Launch(QemuBoardOptions options, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        CheckPrerequisites(options);
+        Directory.CreateDirectory(options.RunDirectory);
+        return Launch(options, time, ResolveBinary(options.QemuBinary)!);
+    }
+
+    /// <summary>Hands the session opened when the board became ready to the caller, who disposes it.</summary>
+    public BoardSsh DetachSsh()
+    {
+        var ssh = _ssh ?? throw new InvalidOperationException("the board is not ready");
+        _ssh = null;
+        return ssh;
+    }
+
     /// <summary>Opens another SSH session to the board.</summary>
     public Task<BoardSsh> ConnectAsync(CancellationToken ct) => BoardSsh.ConnectAsync(SshOptions, _time, ct);
 
@@ -139,12 +138,21 @@ internal sealed class QemuBoard : IAsyncDisposable
     /// </summary>
     public async Task ResetAsync(CancellationToken ct)
     {
+        await QmpResetAsync(ct).ConfigureAwait(false);
+        await WaitUntilReadyAsync(ResetConsoleOffset, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The console's length at the last reset: the ready line of the boot after it comes later (0 before any reset).</summary>
+    public long ResetConsoleOffset { get; private set; }
+
+    /// <summary>QMP <c>system_reset</c> without waiting; the session is closed first.</summary>
+    public async Task QmpResetAsync(CancellationToken ct)
+    {
         _ssh?.Dispose();
         _ssh = null;
-        var offset = ConsoleLength();
+        ResetConsoleOffset = ConsoleLength();
         await QmpAsync("system_reset", ct).ConfigureAwait(false);
         QemuBoardLog.Reset(_options.Logger, SshPort);
-        await WaitUntilReadyAsync(offset, ct).ConfigureAwait(false);
     }
 
     /// <summary>Powers the board off (QMP <c>quit</c>) and waits for QEMU to exit; kills it after <paramref name="grace"/>.</summary>
@@ -157,7 +165,7 @@ internal sealed class QemuBoard : IAsyncDisposable
 
         try
         {
-            using var cts = TimeoutSource.Create(_time, grace, ct);
+            using var cts = new StepTimeout(_time, grace, ct);
             await QmpAsync("quit", cts.Token).ConfigureAwait(false);
             await _process.WaitForExitAsync(cts.Token).ConfigureAwait(false);
         }
@@ -165,28 +173,15 @@ internal sealed class QemuBoard : IAsyncDisposable
                                       or InvalidOperationException)
         {
             Kill();
-            await _process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+            await _process.WaitForExitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None).ConfigureAwait(false);
         }
     }
 
     /// <summary>Kills QEMU at once (SIGKILL): what a crashed or hung board looks like to the orchestrator.</summary>
-    public void Kill()
-    {
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
-    }
+    public void Kill() => _process.Kill();
 
     /// <summary>The last lines of the serial console.</summary>
-    public string ConsoleTail(int lines = 40) => Tail(ConsoleLogPath, lines);
+    public string ConsoleTail(int lines = 40) => Text.TailOfFile(ConsoleLogPath, lines);
 
     /// <summary>The last lines of QEMU's own output.</summary>
     public string QemuLogTail(int lines = 20)
@@ -196,7 +191,7 @@ internal sealed class QemuBoard : IAsyncDisposable
             _qemuLog.Flush();
         }
 
-        return Tail(_qemuLogPath, lines);
+        return Text.TailOfFile(_qemuLogPath, lines);
     }
 
     /// <inheritdoc />
@@ -221,18 +216,7 @@ internal sealed class QemuBoard : IAsyncDisposable
                 QemuBoardLog.Stopped(_options.Logger, _process.Id, _process.ExitCode);
             }
 
-            try
-            {
-                // Ends the watchdog's cat (it holds the read end of this pipe).
-                _process.StandardInput.Close();
-            }
-            catch (IOException)
-            {
-                // The watchdog is gone already.
-            }
-
-            _live.TryRemove(_process, out _);
-            _process.Dispose();
+            await _process.DisposeAsync().ConfigureAwait(false);
             lock (_logGate)
             {
                 _qemuLog.Dispose();
@@ -242,7 +226,6 @@ internal sealed class QemuBoard : IAsyncDisposable
 
     private static QemuBoard Launch(QemuBoardOptions options, TimeProvider time, string binary)
     {
-        InstallExitHook();
         var run = options.RunDirectory;
         foreach (var stale in new[] { "console.log", "qmp.sock", "qemu.pid" })
         {
@@ -250,35 +233,33 @@ internal sealed class QemuBoard : IAsyncDisposable
         }
 
         var port = FreePort.OnLoopback();
-        var psi = new ProcessStartInfo("/bin/sh")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        psi.ArgumentList.Add("-c");
-        psi.ArgumentList.Add(Watchdog);
-        psi.ArgumentList.Add("qemu-watchdog");
-        psi.ArgumentList.Add(binary);
-        foreach (var arg in Arguments(options, port))
-        {
-            psi.ArgumentList.Add(arg);
-        }
-
         var logPath = Path.Combine(run, "qemu.log");
         var log = new StreamWriter(logPath, append: false);
-        var process = new Process { StartInfo = psi };
-        var board = new QemuBoard(options, time, process, port, log, logPath);
-        process.OutputDataReceived += (_, e) => board.AppendLog(e.Data);
-        process.ErrorDataReceived += (_, e) => board.AppendLog(e.Data);
-        board.AppendLog($"# {binary} {string.Join(' ', psi.ArgumentList.Select(ShellQuote.Quote))}");
-        process.Start();
-        _live.TryAdd(process, 0);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        QemuBoardLog.Started(options.Logger, process.Id, port, run);
+        List<string> argv = [binary, .. Arguments(options, port)];
+        var board = new QemuBoard(options, time, port, log, logPath, b =>
+        {
+            b.AppendLog($"# {ShellQuote.Join(argv)}");
+            return WatchedProcess.Start(argv, b.AppendLog);
+        });
+        QemuBoardLog.Started(options.Logger, board._process.Id, port, run);
         return board;
+    }
+
+    private static void CheckPrerequisites(QemuBoardOptions options)
+    {
+        if (ResolveBinary(options.QemuBinary) is null)
+        {
+            throw new QemuBoardException(QemuFailure.MissingPrerequisite, $"{options.QemuBinary} is not installed: run scripts/setup-host.sh qemu");
+        }
+
+        foreach (var file in new[] { options.KernelImage, options.Initramfs, options.LabKeyPath })
+        {
+            if (!File.Exists(file))
+            {
+                throw new QemuBoardException(QemuFailure.MissingPrerequisite,
+                    $"{file} does not exist: build the image with kernel/board/build-image.sh");
+            }
+        }
     }
 
     /// <summary>The QEMU command line (LABNOTES), loopback only: hostfwd on 127.0.0.1 and <c>restrict=on</c> so the guest cannot reach out.</summary>
@@ -328,30 +309,6 @@ internal sealed class QemuBoard : IAsyncDisposable
             .FirstOrDefault(File.Exists);
     }
 
-    private static void InstallExitHook()
-    {
-        if (Interlocked.Exchange(ref _exitHookInstalled, 1) != 0)
-        {
-            return;
-        }
-
-        // Ctrl-C and SIGTERM end the process through ProcessExit; a QEMU left behind would hold RAM and a port.
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            foreach (var process in _live.Keys)
-            {
-                try
-                {
-                    process.Kill(entireProcessTree: true);
-                }
-                catch (InvalidOperationException)
-                {
-                    // Already gone.
-                }
-            }
-        };
-    }
-
     private long ConsoleLength()
     {
         var info = new FileInfo(ConsoleLogPath);
@@ -374,20 +331,6 @@ internal sealed class QemuBoard : IAsyncDisposable
         }
     }
 
-    private static string Tail(string path, int lines)
-    {
-        try
-        {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            using var reader = new StreamReader(stream);
-            return string.Join('\n', reader.ReadToEnd().Split('\n').TakeLast(lines)).TrimEnd();
-        }
-        catch (IOException)
-        {
-            return "(empty)";
-        }
-    }
-
     private void AppendLog(string? line)
     {
         if (line is null)
@@ -404,9 +347,10 @@ internal sealed class QemuBoard : IAsyncDisposable
         }
     }
 
-    private async Task WaitUntilReadyAsync(long consoleOffset, CancellationToken ct)
+    /// <summary>Waits until the console says the board is up and an SSH session with the pinned key is open.</summary>
+    public async Task WaitUntilReadyAsync(long consoleOffset, CancellationToken ct)
     {
-        using var deadline = TimeoutSource.Create(_time, _options.BootTimeout, ct);
+        using var deadline = new StepTimeout(_time, _options.BootTimeout, ct);
         var poll = TimeSpan.FromMilliseconds(100);
         try
         {
@@ -426,15 +370,15 @@ internal sealed class QemuBoard : IAsyncDisposable
                     _ssh = await ConnectAsync(deadline.Token).ConfigureAwait(false);
                     return;
                 }
-                catch (BoardConnectionLostException) when (!deadline.IsCancellationRequested)
+                catch (BoardConnectionLostException) when (!deadline.Token.IsCancellationRequested)
                 {
                     await Task.Delay(poll, _time, deadline.Token).ConfigureAwait(false);
                 }
-                catch (Renci.SshNet.Common.SshException) when (!deadline.IsCancellationRequested)
+                catch (Renci.SshNet.Common.SshException) when (!deadline.Token.IsCancellationRequested)
                 {
                     await Task.Delay(poll, _time, deadline.Token).ConfigureAwait(false);
                 }
-                catch (System.Net.Sockets.SocketException) when (!deadline.IsCancellationRequested)
+                catch (System.Net.Sockets.SocketException) when (!deadline.Token.IsCancellationRequested)
                 {
                     await Task.Delay(poll, _time, deadline.Token).ConfigureAwait(false);
                 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Lab.Orchestrator.Boards;
+using Lab.Orchestrator.Core.Boards;
+using Lab.Orchestrator.Core.Pipeline;
 using Lab.Orchestrator.Boards.Qemu;
-using Lab.Orchestrator.Run;
 using Lab.Orchestrator.Tests.Run;
 using Lab.Orchestrator.Tests.Support;
 
@@ -25,7 +25,7 @@ public sealed class AgentProbeQemuTests
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(15));
         _board = await SharedQemuBoard.GetAsync(cts.Token);
-        var bound = await new VfioBringUp(_board.Ssh).BringUpAsync(DeviceBindingRequest.QemuVirtDefaults, cts.Token);
+        var bound = await new VfioBringUp(_board.Ssh).BringUpFromImageAsync(RepoFiles.Path("kernel/bind-device.sh"), DeviceBindingRequest.QemuVirtDefaults, cts.Token);
         _bindings = bound.ToDictionary(b => b.Selector);
         var agent = RepoFiles.Path(".lab/artifacts/agent/linux-arm64/lab-agent");
         Assert.That(File.Exists(agent), Is.True, $"{agent} is missing: run agents/build.sh (test.sh does)");

@@ -1,6 +1,6 @@
 using System.Diagnostics;
+using Lab.Orchestrator.Core.Boards;
 using Lab.Orchestrator.Boards.Qemu;
-using Lab.Orchestrator.Ssh;
 using Lab.Orchestrator.Tests.Support;
 
 namespace Lab.Orchestrator.Tests.Boards.Qemu;

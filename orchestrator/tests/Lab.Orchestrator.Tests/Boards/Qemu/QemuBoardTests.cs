@@ -1,5 +1,6 @@
-using Lab.Orchestrator.Boards;
+using Lab.Orchestrator.Core.Boards;
 using Lab.Orchestrator.Boards.Qemu;
+using Lab.Orchestrator.Tests.Run;
 using Lab.Orchestrator.Tests.Support;
 
 namespace Lab.Orchestrator.Tests.Boards.Qemu;
@@ -18,7 +19,7 @@ public sealed class QemuBoardTests
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(15));
         _board = await SharedQemuBoard.GetAsync(cts.Token);
-        _bindings = await new VfioBringUp(_board.Ssh).BringUpAsync(DeviceBindingRequest.QemuVirtDefaults, cts.Token);
+        _bindings = await new VfioBringUp(_board.Ssh).BringUpFromImageAsync(RepoFiles.Path("kernel/bind-device.sh"), DeviceBindingRequest.QemuVirtDefaults, cts.Token);
     }
 
     [Test]
@@ -66,7 +67,7 @@ public sealed class QemuBoardTests
     {
         foreach (var b in _bindings)
         {
-            var test = await _board.Ssh.RunAsync("test -c " + Lab.Orchestrator.Ssh.ShellQuote.Quote(b.GroupDevice), _timeout, CancellationToken.None);
+            var test = await _board.Ssh.RunAsync("test -c " + ShellQuote.Quote(b.GroupDevice), _timeout, CancellationToken.None);
             Assert.That(test.ExitStatus, Is.Zero, $"{b.GroupDevice} of {b.Device} is not a character device");
         }
     }

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Lab.Orchestrator.Boards.Qemu;
+using Lab.Orchestrator.Boards;
 
 namespace Lab.Orchestrator.Tests.Boards.Qemu;
 
@@ -10,7 +10,7 @@ public sealed class QemuWatchdogTests
     public async Task Closing_the_parent_pipe_kills_the_child()
     {
         var psi = new ProcessStartInfo("/bin/sh") { RedirectStandardInput = true, RedirectStandardOutput = true };
-        foreach (var a in new[] { "-c", QemuBoard.Watchdog, "qemu-watchdog", "/bin/sleep", "300" })
+        foreach (var a in new[] { "-c", WatchedProcess.Watchdog, "qemu-watchdog", "/bin/sleep", "300" })
         {
             psi.ArgumentList.Add(a);
         }
@@ -30,7 +30,7 @@ public sealed class QemuWatchdogTests
     public async Task The_child_exit_code_is_passed_through()
     {
         var psi = new ProcessStartInfo("/bin/sh") { RedirectStandardInput = true };
-        foreach (var a in new[] { "-c", QemuBoard.Watchdog, "qemu-watchdog", "/bin/sh", "-c", "exit 7" })
+        foreach (var a in new[] { "-c", WatchedProcess.Watchdog, "qemu-watchdog", "/bin/sh", "-c", "exit 7" })
         {
             psi.ArgumentList.Add(a);
         }

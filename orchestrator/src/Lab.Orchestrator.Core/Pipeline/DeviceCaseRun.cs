@@ -1,0 +1,151 @@
+using System.Globalization;
+using Lab.Ktap;
+using Lab.Orchestrator.Core.Boards;
+using Lab.Orchestrator.Core.Config;
+using Lab.Orchestrator.Core.Results;
+
+namespace Lab.Orchestrator.Core.Pipeline;
+
+/// <summary>
+/// Step 5 for one device: runs the agent over SSH, feeds its stdout line by line into a <see cref="KtapParser"/>
+/// and writes each result to the store the moment it is parsed. A case that stays silent longer than the
+/// board's case timeout stops the agent; a lost connection or a timeout ends the stream, and the parser reports
+/// what was promised and never came as ERROR, keeping everything that did arrive.
+/// </summary>
+public sealed class DeviceCaseRun(IResultStore store, RunProgress progress, TimeProvider time, string runId, BoardConfig board)
+{
+    /// <summary>Where the agent is deployed on the board.</summary>
+    public const string RemoteAgent = "/run/vfiolab/lab-agent";
+
+    private readonly IResultStore _store = store;
+    private readonly RunProgress _progress = progress;
+    private readonly TimeProvider _time = time;
+    private readonly string _runId = runId;
+    private readonly BoardConfig _board = board;
+    private readonly Lock _storeLock = new();
+
+    /// <summary>The agent command line for a bound device.</summary>
+    public static string Command(DeviceConfig device, DeviceBinding binding, CaseSelection selection)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        ArgumentNullException.ThrowIfNull(binding);
+        ArgumentNullException.ThrowIfNull(selection);
+        List<string> argv =
+        [
+            RemoteAgent, "run", "--device", binding.Device, "--group", binding.GroupDevice, "--iommu", DeviceSelectors.IommuName(device.Iommu),
+        ];
+        argv.AddRange(selection.AgentArguments());
+        return ShellQuote.Join(argv);
+    }
+
+    /// <summary>Runs the agent for one device and says how it ended; every result is in the store when it returns.</summary>
+    public async Task<CaseRunEnd> RunAsync(IBoardCommands ssh, DeviceConfig device, DeviceBinding binding, CaseSelection selection, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(ssh);
+        ArgumentNullException.ThrowIfNull(device);
+        ArgumentNullException.ThrowIfNull(selection);
+        var parser = new KtapParser();
+        var last = _time.GetTimestamp();
+        // A stress case is silent for its whole loop: its time comes on top of the case timeout.
+        var caseLimit = TimeSpan.FromSeconds(_board.Timeouts.CaseSeconds + (selection.Area == CaseSelection.StressArea ? selection.StressSeconds ?? 0 : 0));
+        using var watchdog = new StepTimeout(_time, caseLimit, ct);
+
+        void Record(KtapResult result, string? reasonSuffix)
+        {
+            var now = _time.GetTimestamp();
+            var record = ResultMapper.ToRecord(
+                result, _runId, _board.Id, device.Name, _time.GetElapsedTime(last, now), _time.GetUtcNow(), reasonSuffix,
+                log => _store.SaveLog($"{_runId}-{_board.Id}-{ResultMapper.TestId(result, device.Name)}.log", log));
+            last = now;
+            lock (_storeLock)
+            {
+                // The stress pass runs the agents of all devices at once; one store write at a time.
+                _store.AddResult(record);
+            }
+
+            var ms = record.Duration.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture);
+            var why = record.Status is TestStatus.Pass ? string.Empty : " " + FirstLine(record.Reason ?? string.Empty);
+            _progress.Board(_board.Id, $"{record.Status.ToKcidb()} {record.TestId} ({ms} ms){why}");
+        }
+
+        ValueTask OnLine(string line, CancellationToken lineCt)
+        {
+            foreach (var result in parser.Feed(line))
+            {
+                Record(result, null);
+                watchdog.Restart(caseLimit);
+            }
+
+            return ValueTask.CompletedTask;
+        }
+
+        string? suffix = null;
+        var end = CaseRunEnd.Completed;
+        try
+        {
+            var command = Command(device, binding, selection);
+            var result = await ssh.RunStreamingAsync(command, OnLine, Timeout.InfiniteTimeSpan, watchdog.Token).ConfigureAwait(false);
+            if (!result.Succeeded)
+            {
+                var status = result.ExitStatus is { } s ? "exit status " + s.ToString(CultureInfo.InvariantCulture) : "killed by a signal";
+                var stderr = LastLines(result.Stderr, 3);
+                suffix = $"(agent {status}{(stderr.Length > 0 ? ": " + stderr : string.Empty)})";
+            }
+        }
+        catch (OperationCanceledException) when (watchdog.TimedOut && !ct.IsCancellationRequested)
+        {
+            var stopped = await StopAgentAsync(ssh, binding, ct).ConfigureAwait(false);
+            suffix = stopped
+                ? $"(no result within the case timeout of {_board.Timeouts.CaseSeconds} s; agent stopped)"
+                : $"(no result within the case timeout of {_board.Timeouts.CaseSeconds} s; the board does not answer)";
+            end = stopped ? CaseRunEnd.CaseTimedOut : CaseRunEnd.LinkLost;
+        }
+        catch (BoardConnectionLostException e)
+        {
+            suffix = $"(connection to the board lost: {FirstLine(e.Message)})";
+            end = CaseRunEnd.LinkLost;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Cancelled, or the board's time limit: keep what arrived, mark the rest, let the pipeline decide.
+            foreach (var result in parser.Complete())
+            {
+                Record(result, $"(interrupted: {(e is OperationCanceledException ? "run stopped" : FirstLine(e.Message))})");
+            }
+
+            throw;
+        }
+
+        foreach (var result in parser.Complete())
+        {
+            Record(result, suffix);
+        }
+
+        return end;
+    }
+
+    /// <summary>Stops this device's agent; false when the board did not answer (hung or gone).</summary>
+    private static async Task<bool> StopAgentAsync(IBoardCommands ssh, DeviceBinding binding, CancellationToken ct)
+    {
+        try
+        {
+            // Only this device's agent: in the stress pass the other devices' agents are still running.
+            var mine = ShellQuote.Quote("lab-agent run --device " + binding.Device + " ");
+            await ssh.RunAsync($"pkill -f -- {mine} || true", TimeSpan.FromSeconds(10), ct).ConfigureAwait(false);
+            return true;
+        }
+        catch (BoardConnectionLostException)
+        {
+            return false;
+        }
+    }
+
+    private static string FirstLine(string text)
+    {
+        var line = text.Split('\n', 2)[0].Trim();
+        return line.Length > 300 ? line[..300] + "..." : line;
+    }
+
+    private static string LastLines(string text, int count) =>
+        string.Join(" | ", text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).TakeLast(count));
+}

@@ -1,0 +1,124 @@
+using Lab.Orchestrator.Core.Boards;
+using Lab.Orchestrator.Core.Config;
+
+namespace Lab.Orchestrator.Boards.Qemu;
+
+/// <summary>
+/// The <c>qemu</c> kind: a QEMU machine the lab starts from the image it built (modules in the image). Power on
+/// starts QEMU, off is QMP <c>quit</c> (then a kill), reset is QMP <c>system_reset</c>, or a fresh start when
+/// QEMU has died. The console is QEMU's serial file. The SSH host key is the image's, or lab.json's
+/// <c>ssh.hostKey</c> when one is given (a mismatch is refused); <c>ssh.keyFile</c> replaces the lab key.
+/// </summary>
+internal sealed class QemuKind : IBoard, IBoardPower
+{
+    private readonly QemuBoardOptions _options;
+    private readonly TimeProvider _time;
+    private QemuBoard? _qemu;
+
+    public QemuKind(BoardConfig config, QemuBoardOptions options, TimeProvider time)
+    {
+        Config = config;
+        _options = options;
+        _time = time;
+        Console = new FileConsole(Path.Combine(options.RunDirectory, "console.log"));
+    }
+
+    /// <inheritdoc />
+    public BoardConfig Config { get; }
+
+    /// <inheritdoc />
+    public IBoardPower Power => this;
+
+    /// <inheritdoc />
+    public IBoardConsole Console { get; }
+
+    /// <inheritdoc />
+    public bool ModulesInImage => true;
+
+    /// <inheritdoc />
+    public string? Death => _qemu?.Death;
+
+    /// <summary>The raw disks behind the board's virtio-blk devices (checked on the host after power off).</summary>
+    public IReadOnlyList<QemuDisk> Disks => _options.Disks;
+
+    /// <inheritdoc />
+    public async Task OnAsync(CancellationToken ct)
+    {
+        await StopAsync().ConfigureAwait(false);
+        try
+        {
+            _qemu = QemuBoard.Launch(_options, _time);
+        }
+        catch (QemuBoardException e)
+        {
+            throw new BoardPowerException(e.Message, e);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task OffAsync(CancellationToken ct)
+    {
+        if (_qemu is { } q)
+        {
+            await q.PowerOffAsync(TimeSpan.FromSeconds(3), ct).ConfigureAwait(false);
+        }
+
+        await StopAsync().ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task ResetAsync(CancellationToken ct)
+    {
+        if (_qemu is null || _qemu.HasExited)
+        {
+            await OnAsync(ct).ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            await _qemu.QmpResetAsync(ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or InvalidOperationException)
+        {
+            // QMP does not answer (a frozen QEMU): start it again.
+            await OnAsync(ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IBoardLink> WaitReadyAsync(CancellationToken ct)
+    {
+        var qemu = _qemu ?? throw new BoardPowerException("the board is not powered on");
+        try
+        {
+            await qemu.WaitUntilReadyAsync(qemu.ResetConsoleOffset, ct).ConfigureAwait(false);
+        }
+        catch (QemuBoardException e) when (e.Failure == QemuFailure.ExitedEarly)
+        {
+            throw new BoardPowerException(e.Message, e);
+        }
+        catch (QemuBoardException e) when (e.Failure == QemuFailure.BootTimeout)
+        {
+            throw new TimeoutException(e.Message, e);
+        }
+
+        return qemu.DetachSsh();
+    }
+
+    /// <inheritdoc />
+    public async Task<IBoardLink> ConnectAsync(CancellationToken ct) =>
+        await (_qemu ?? throw new BoardPowerException("the board is not powered on")).ConnectAsync(ct).ConfigureAwait(false);
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => new(StopAsync());
+
+    private async Task StopAsync()
+    {
+        if (_qemu is { } q)
+        {
+            _qemu = null;
+            await q.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}
