@@ -204,7 +204,7 @@ internal static partial class LabConfigChecks
     private static void CheckSsh(BoardConfig board, string path, string labDir, List<ConfigError> errors)
     {
         var ssh = board.Ssh;
-        var low = board.Kind == BoardKind.Qemu ? 0 : 1;
+        var low = board.Kind == BoardKind.Ssh ? 1 : 0; // 0: the lab picks a free loopback port (QEMU hostfwd, FVP userNetPorts)
         if (ssh.Port < low || ssh.Port > 65535)
         {
             errors.Add(new ConfigError(path + ".port", $"port {ssh.Port} is out of range {low}-65535"));
