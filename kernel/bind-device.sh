@@ -10,6 +10,8 @@
 # SELECTOR: virtio-id:N             a virtio-mmio transport whose virtio device has id N (4 = entropy)
 #           amba-id:0xID[/0xMASK]   an AMBA device whose periph id & MASK (default 0x000fffff) == ID
 #           pci:VVVV:DDDD           a PCI device by vendor:device (hex, no 0x)
+#           compatible:STR[#N]      a platform or AMBA device whose device-tree node lists STR among its compatible
+#                                   strings; #N picks the N-th (0-based, in sysfs name order) when several match
 #           platform:NAME | amba:NAME | pci-slot:DOMAIN:BUS:DEV.FN   a device by its sysfs name
 # Output (stdout, key=value lines): BUS= DEVICE= DRIVER= ORIGINAL= GROUP= GROUP_DEV=
 # Exit: 0 done, 1 usage, 2 no such device, 3 the bind or restore did not take (dmesg tail on stderr).
@@ -77,6 +79,26 @@ resolve() {
 				BUS=pci
 				NAME="$(basename "$d")"
 				break
+			fi
+		done
+		;;
+	compatible:*)
+		spec="${sel#compatible:}"
+		want="${spec%%#*}"
+		index=0
+		[ "$spec" = "$want" ] || index="${spec#*#}"
+		case "$index" in '' | *[!0-9]*) fail 1 "bad index in '$sel' (compatible:STR#N, N a number)" ;; esac
+		n=0
+		for d in /sys/bus/amba/devices/* /sys/bus/platform/devices/*; do
+			[ -f "$d/of_node/compatible" ] || continue
+			# The property is a NUL-separated list of strings.
+			if tr '\0' '\n' <"$d/of_node/compatible" | grep -qxF -- "$want"; then
+				if [ "$n" -eq "$index" ]; then
+					BUS="$(basename "$(dirname "$(dirname "$d")")")"
+					NAME="$(basename "$d")"
+					break
+				fi
+				n=$((n + 1))
 			fi
 		done
 		;;

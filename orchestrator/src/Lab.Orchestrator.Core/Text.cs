@@ -36,7 +36,8 @@ public static class Text
             }
 
             using var reader = new StreamReader(stream);
-            return string.Join('\n', reader.ReadToEnd().Split('\n').TakeLast(lines)).TrimEnd();
+            // The text's own last newline ends the last line; it does not start an empty one.
+            return string.Join('\n', reader.ReadToEnd().TrimEnd().Split('\n').TakeLast(lines));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

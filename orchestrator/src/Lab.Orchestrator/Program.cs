@@ -15,6 +15,7 @@ internal static class Program
             ResultsCommand.Create(),
             SchemaCommand.Create(),
             RunCommand.Create(),
+            BootCommand.Create(),
             DashboardCommand.Create(),
             CoverageCommand.Create(),
         };

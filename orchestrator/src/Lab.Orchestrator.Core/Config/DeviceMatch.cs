@@ -19,7 +19,7 @@ public sealed record DeviceMatch
     public string? AmbaPeriphId { get; init; }
 
     /// <summary>A devicetree compatible string.</summary>
-    [Description("Devicetree compatible, e.g. arm,pl330.")]
+    [Description("Devicetree compatible, e.g. arm,pl330; arm,pl330#1 picks the second of several matching devices.")]
     public string? Compatible { get; init; }
 
     /// <summary>A sysfs device name.</summary>

@@ -306,6 +306,11 @@ internal static partial class LabConfigChecks
             errors.Add(new ConfigError(path + ".ambaPeriphId", $"'{periph}' is not a hex peripheral id such as 0x00041031"));
         }
 
+        if (match.Compatible is { } compatible && !Compatible().IsMatch(compatible))
+        {
+            errors.Add(new ConfigError(path + ".compatible", $"'{compatible}' is not a devicetree compatible string such as arm,pl330 (or arm,pl330#1 for the second match)"));
+        }
+
         if (match.VirtioDeviceId is { } virtio && virtio is < 1 or > 255)
         {
             errors.Add(new ConfigError(path + ".virtioDeviceId", $"virtio device id {virtio} is out of range 1-255"));
@@ -376,6 +381,9 @@ internal static partial class LabConfigChecks
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,32}$")]
     private static partial Regex DiskId();
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9,._+-]{0,127}(#[0-9]{1,2})?$")]
+    private static partial Regex Compatible();
 
     [GeneratedRegex("^terminal_[0-9]{1,2}$")]
     private static partial Regex FvpTerminal();

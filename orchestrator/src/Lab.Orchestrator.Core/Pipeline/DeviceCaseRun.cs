@@ -50,13 +50,34 @@ public sealed class DeviceCaseRun(IResultStore store, RunProgress progress, Time
         var caseLimit = TimeSpan.FromSeconds(_board.Timeouts.CaseSeconds + (selection.Area == CaseSelection.StressArea ? selection.StressSeconds ?? 0 : 0));
         using var watchdog = new StepTimeout(_time, caseLimit, ct);
 
+        var interrupted = false;
         void Record(KtapResult result, string? reasonSuffix)
         {
             var now = _time.GetTimestamp();
+            var missing = false;
+            if (PlannedId(result, selection) is { } id)
+            {
+                // The parser's "#N" for a result that never came: the plan says which case that was. The first is the
+                // case that was running when the stream ended; the others never started.
+                missing = interrupted;
+                result = result with
+                {
+                    Id = id,
+                    Name = id,
+                    Reason = interrupted ? "not run: the agent's output ended before this case" : "interrupted: this case was running when the agent's output ended",
+                };
+                interrupted = true;
+            }
+
             var record = ResultMapper.ToRecord(
                 result, _runId, _board.Id, device.Name, _time.GetElapsedTime(last, now), _time.GetUtcNow(), reasonSuffix,
                 log => _store.SaveLog($"{_runId}-{_board.Id}-{ResultMapper.TestId(result, device.Name)}.log", log));
             last = now;
+            if (missing)
+            {
+                record = record with { Status = TestStatus.Miss };
+            }
+
             lock (_storeLock)
             {
                 // The stress pass runs the agents of all devices at once; one store write at a time.
@@ -122,6 +143,21 @@ public sealed class DeviceCaseRun(IResultStore store, RunProgress progress, Time
         }
 
         return end;
+    }
+
+    /// <summary>
+    /// The planned case id of a result the parser made up for a missing test number (<c>#N</c>, top level), when the
+    /// selection lists exact case ids in the agent's order; null otherwise.
+    /// </summary>
+    public static string? PlannedId(KtapResult result, CaseSelection selection)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(selection);
+        var exact = selection.Patterns.All(p => !p.Contains('*', StringComparison.Ordinal) && !p.Contains(',', StringComparison.Ordinal));
+        return result.Depth == 0 && result.Name.Length == 0 && result.Id.StartsWith('#') && exact
+               && result.Number >= 1 && result.Number <= selection.Patterns.Count
+            ? selection.Patterns[result.Number - 1]
+            : null;
     }
 
     /// <summary>Stops this device's agent; false when the board did not answer (hung or gone).</summary>

@@ -16,6 +16,7 @@ public static class DeviceSelectors
             match.VirtioDeviceId is { } id ? "virtio-id:" + id.ToString(CultureInfo.InvariantCulture) :
             match.AmbaPeriphId is { } amba ? "amba-id:" + amba :
             match.Pci is { } pci ? "pci:" + pci :
+            match.Compatible is { } compatible ? "compatible:" + compatible :
             match.SysfsName is { } name ? device.Driver switch
             {
                 VfioDriver.VfioPci => "pci-slot:" + name,
@@ -24,7 +25,7 @@ public static class DeviceSelectors
             } :
             throw new NotSupportedException(
                 $"device '{device.Name}': match by {string.Join(", ", match.SetKeys)} is not supported by kernel/bind-device.sh " +
-                "(use virtioDeviceId, ambaPeriphId, pci or sysfsName)");
+                "(use virtioDeviceId, ambaPeriphId, pci, compatible or sysfsName)");
         return new DeviceBindingRequest(selector, driver);
     }
 

@@ -25,12 +25,20 @@ internal sealed class BoardFactory(string labDirectory, TimeProvider time) : IBo
                 ? config
                 : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".config"), "vfiolab", "lab_ed25519");
 
+    /// <summary>The login key for a board: lab.json's <c>ssh.keyFile</c>, else the key its image trusts, else the lab key.</summary>
+    public static string KeyFile(BoardConfig board, BoardArtifacts artifacts, string labDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(board);
+        ArgumentNullException.ThrowIfNull(artifacts);
+        return board.Ssh.KeyFile is { } k ? LabPath.Resolve(k, labDirectory) : artifacts.Boot?.LabKeyPath ?? DefaultLabKey();
+    }
+
     /// <inheritdoc />
     public IBoard Create(BoardConfig board, BoardArtifacts artifacts, string runDirectory)
     {
         ArgumentNullException.ThrowIfNull(board);
         ArgumentNullException.ThrowIfNull(artifacts);
-        var keyFile = board.Ssh.KeyFile is { } k ? LabPath.Resolve(k, _labDirectory) : artifacts.Boot?.LabKeyPath ?? DefaultLabKey();
+        var keyFile = KeyFile(board, artifacts, _labDirectory);
         var hostKey = board.Ssh.HostKey == SshConfig.PinOnFirstBoot
             ? artifacts.Boot?.HostKeySha256 ?? throw new InvalidDataException($"board '{board.Id}': pin-on-first-boot needs an image the lab built")
             : board.Ssh.HostKey;

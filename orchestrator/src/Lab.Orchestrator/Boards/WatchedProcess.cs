@@ -19,7 +19,7 @@ internal sealed class WatchedProcess : IAsyncDisposable
     /// <c>$q</c> is the new group's id.
     /// </summary>
     internal const string Watchdog =
-        "exec 3<&0; setsid \"$@\" </dev/null & q=$!; { cat <&3; kill -KILL -- \"-$q\"; kill -KILL \"$q\"; } >/dev/null 2>&1 & w=$!; " +
+        "exec 3<&0; setsid \"$@\" </dev/null & q=$!; { cat <&3; kill -KILL \"-$q\"; kill -KILL \"$q\"; } >/dev/null 2>&1 & w=$!; " +
         "wait \"$q\"; rc=$?; kill \"$w\" 2>/dev/null; exit \"$rc\"";
 
     private static readonly ConcurrentDictionary<WatchedProcess, byte> _live = new();

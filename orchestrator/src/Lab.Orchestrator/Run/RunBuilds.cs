@@ -11,11 +11,11 @@ namespace Lab.Orchestrator.Run;
 /// image kind (QEMU boards get the modules in the image; FVP boards get an image without them, since their
 /// modules are uploaded; physical boards get none), the agent once per architecture. Each outcome (artifacts or
 /// failure) is kept so boards sharing a kernel do not build twice. Records what was built in the run's
-/// <see cref="BuildInfo"/> and the module build log in the store.
+/// <see cref="BuildInfo"/> and the module build log in the store (none for <c>lab boot</c>, which records no run).
 /// </summary>
-internal sealed class RunBuilds(IResultStore store, ScriptRunner runner, LabConfigResult lab, string runId, string logDirectory) : IBoardBuilder
+internal sealed class RunBuilds(IResultStore? store, ScriptRunner runner, LabConfigResult lab, string runId, string logDirectory) : IBoardBuilder
 {
-    private readonly IResultStore _store = store;
+    private readonly IResultStore? _store = store;
     private readonly ScriptRunner _runner = runner;
     private readonly LabConfigResult _lab = lab;
     private readonly string _runId = runId;
@@ -110,7 +110,7 @@ internal sealed class RunBuilds(IResultStore store, ScriptRunner runner, LabConf
         var modules = await new ModuleBuild(_runner, logs).BuildAsync(request, ct).ConfigureAwait(false);
         var patchHash = await BuildHashes.PatchQueueAsync(patches == "none" ? null : patches, ct).ConfigureAwait(false);
         string? logId = null;
-        if (File.Exists(modules.BuildLogPath))
+        if (_store is not null && File.Exists(modules.BuildLogPath))
         {
             var text = await File.ReadAllTextAsync(modules.BuildLogPath, ct).ConfigureAwait(false);
             logId = _store.SaveLog($"{_runId}-{board.Kernel}-build-modules.log", text);
@@ -126,7 +126,7 @@ internal sealed class RunBuilds(IResultStore store, ScriptRunner runner, LabConf
                 ModuleBuildHash = BuildHashes.Modules(modules.Modules),
             };
             _buildLogId = logId ?? _buildLogId;
-            _store.UpdateBuild(_runId, _build, _buildLogId);
+            _store?.UpdateBuild(_runId, _build, _buildLogId);
         }
 
         return (kernel, modules);
@@ -151,7 +151,7 @@ internal sealed class RunBuilds(IResultStore store, ScriptRunner runner, LabConf
         lock (_gate)
         {
             _build = _build with { AgentBuildHash = hash };
-            _store.UpdateBuild(_runId, _build, _buildLogId);
+            _store?.UpdateBuild(_runId, _build, _buildLogId);
         }
 
         return binary;

@@ -132,6 +132,7 @@ public sealed class StandInBoardsQemuTests
                     "the model's command line is kept");
             });
             Assert.That(System.Diagnostics.Process.GetProcessesByName("Lab.FvpStandIn"), Is.Empty, "the model is stopped by the run");
+            Assert.That(StandInQemus(), Is.Empty, "and so is what the model started (its process group)");
         }
     }
 
@@ -177,7 +178,7 @@ public sealed class StandInBoardsQemuTests
         board["devices"] = new object[]
         {
             new { name = "virtio-rng", match = new { virtioDeviceId = 4 }, driver = "vfio-platform", iommu = "noiommu", features = new[] { "edge-irq", "virtio-mmio", "virtio-entropy", "unmapped-region", "dma" } },
-            new { name = "pl031", match = new { ambaPeriphId = "0x00041031" }, driver = "vfio-amba", iommu = "noiommu", features = new[] { "level-irq", "mmap", "pl031" } },
+            new { name = "pl031", match = new { compatible = "arm,pl031" }, driver = "vfio-amba", iommu = "noiommu", features = new[] { "level-irq", "mmap", "pl031" } },
             new { name = "edu", match = new { pci = "1234:11e8" }, driver = "vfio-pci", iommu = "type1", features = new[] { "edu", "msi", "intx", "mmap", "unmapped-region", "dma" } },
         };
         board["suites"] = new[] { "all" };
@@ -202,6 +203,14 @@ public sealed class StandInBoardsQemuTests
         var outcome = await new LabRun(loaded, store, new RunProgress(TestContext.Progress), TimeProvider.System).ExecuteAsync(request, boards, cts.Token);
         return (store.GetRun(outcome.Run.Id)!, store);
     }
+
+    /// <summary>Command lines of live QEMUs the FVP stand-in started (only it serves a console with wait=on).</summary>
+    private static List<string> StandInQemus() =>
+        Directory.EnumerateDirectories("/proc")
+            .Select(d => Path.Combine(d, "cmdline"))
+            .Select(f => { try { return File.ReadAllText(f).Replace('\0', ' '); } catch (IOException) { return string.Empty; } catch (UnauthorizedAccessException) { return string.Empty; } })
+            .Where(c => c.Contains("qemu-system", StringComparison.Ordinal) && c.Contains(",server=on,wait=on", StringComparison.Ordinal))
+            .ToList();
 
     private static int FreeLoopbackPort()
     {

@@ -25,10 +25,10 @@ public sealed class DeviceSelectorsTests
     public void A_sysfs_name_selects_on_the_driver_s_bus(VfioDriver driver, string selector) =>
         Assert.That(DeviceSelectors.For(Device(new DeviceMatch { SysfsName = "0000:00:01.0" }, driver)).Selector, Is.EqualTo(selector));
 
-    [Test]
-    public void A_compatible_match_is_refused_with_the_device_name() =>
-        Assert.That(() => DeviceSelectors.For(Device(new DeviceMatch { Compatible = "arm,pl330" }, VfioDriver.VfioPlatform)),
-            Throws.TypeOf<NotSupportedException>().With.Message.Contains("'dut'"));
+    [TestCase("arm,pl330", "compatible:arm,pl330")]
+    [TestCase("arm,pl330#2", "compatible:arm,pl330#2")]
+    public void A_compatible_match_becomes_a_compatible_selector(string compatible, string selector) =>
+        Assert.That(DeviceSelectors.For(Device(new DeviceMatch { Compatible = compatible }, VfioDriver.VfioAmba)).Selector, Is.EqualTo(selector));
 
     [Test]
     public void The_agent_command_quotes_every_argument_and_joins_patterns_with_commas()
