@@ -8,7 +8,7 @@
 #
 # Usage: kernel/build-modules.sh [--kernel-env FILE | --headers DIR --arch ARCH] [--source-tree DIR] [--patches DIR] [--out DIR]
 #   --kernel-env FILE   kernel.env from fetch-debian-kernel.sh (default: fetch arm64 now)
-#   --headers DIR       a board kernel's own build or headers dir (with include/config/kernel.release), instead of
+#   --headers DIR       a board kernel's own build or headers dir (with include/generated/utsrelease.h), instead of
 #                       a Debian kernel; needs --arch (arm64) and usually --source-tree
 #   --arch ARCH         the Debian architecture of --headers (arm64)
 #   --source-tree DIR   a developer's own kernel tree: build its drivers/vfio instead of linux-source-6.1
@@ -35,10 +35,12 @@ while [ $# -gt 0 ]; do
 done
 if [ -n "$headers" ]; then
 	[ -n "$arch" ] || die "--headers needs --arch (arm64)"
-	[ -f "$headers/include/config/kernel.release" ] || die "no include/config/kernel.release in the headers dir '$headers' (a prepared kernel build or headers dir is needed)"
+	[ -f "$headers/include/generated/utsrelease.h" ] || die "no include/generated/utsrelease.h in the headers dir '$headers' (a prepared kernel build or headers dir is needed)"
 	[ -n "$source_tree" ] || die "--headers needs --source-tree (the tree the board's kernel was built from)"
 	KERNEL_HEADERS="$(cd "$headers" && pwd)"
-	KERNEL_RELEASE="$(cat "$headers/include/config/kernel.release")"
+	# The release modules get in their vermagic (include/config/kernel.release may differ: Debian's says 6.1.192).
+	KERNEL_RELEASE="$(sed -n 's/^#define UTS_RELEASE "\(.*\)"$/\1/p' "$headers/include/generated/utsrelease.h")"
+	[ -n "$KERNEL_RELEASE" ] || die "no UTS_RELEASE in $headers/include/generated/utsrelease.h"
 	KERNEL_VERSION="headers:$KERNEL_HEADERS"
 	KERNEL_DEB_ARCH="$arch"
 	KERNEL_SOURCE_TARBALL=none

@@ -47,6 +47,48 @@ public sealed class LabCliTests
         return (p.ExitCode, await stdout, await stderr);
     }
 
+    [Test]
+    public async Task Run_plan_prints_the_steps_and_the_pairs_without_touching_a_board_or_the_store()
+    {
+        var lab = CopyLab();
+
+        var (code, stdout, stderr) = await Lab("run", "--plan", lab);
+
+        var run = stdout.Split('\n').Where(l => l.StartsWith("    run  ", StringComparison.Ordinal)).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.Zero, stderr);
+            Assert.That(stdout, Does.Contain("step power-on").And.Contain("step deploy-modules").And.Contain("step restore").And.Contain("120 s per case"));
+            Assert.That(run, Does.Contain("    run  vfio.amba.irq.rtc_match@pl031"));
+            Assert.That(run, Does.Not.Contain("    run  vfio.common.dma.map_flags@pl031"), "a type1 case on a no-IOMMU device is not planned");
+            Assert.That(stdout, Does.Contain("n/a  vfio.common.dma.map_flags@pl031: needs --iommu type1"));
+            Assert.That(stdout, Does.Contain($"plan: {run.Count} (case, device) pairs on 1 board(s)"));
+            Assert.That(File.Exists(Path.Combine(_dir, ".lab", "results.db")), Is.False, "no store was opened");
+            Assert.That(Directory.Exists(Path.Combine(_dir, ".lab", "runs")), Is.False, "no run was started");
+        });
+    }
+
+    [Test]
+    public async Task A_physical_board_without_power_commands_is_refused_before_anything_is_touched()
+    {
+        var lab = CopyLab(l =>
+        {
+            var board = l["boards"]![0]!.AsObject();
+            board["kind"] = "ssh";
+            board.Remove("qemu");
+            board["ssh"] = new JsonObject { ["host"] = "192.0.2.1", ["port"] = 22, ["hostKey"] = "SHA256:" + new string('A', 43) };
+            foreach (var d in board["devices"]!.AsArray())
+            {
+                d!.AsObject().Remove("disk");
+            }
+        });
+
+        var (code, _, stderr) = await Lab("run", "--plan", lab);
+
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(stderr, Does.Contain("$.boards[0].power").And.Contain("'on' and 'off'"));
+    }
+
     // A copy of the shipped lab.json in a temp folder, so the store the test writes is its own.
     private string CopyLab(Action<JsonObject>? change = null)
     {

@@ -1,4 +1,5 @@
 using Lab.Orchestrator.Kernel;
+using Lab.Orchestrator.Tests.Run;
 using Lab.Orchestrator.Tests.Support;
 
 namespace Lab.Orchestrator.Tests.Kernel;
@@ -37,6 +38,41 @@ public sealed class ModuleBuildTests
 
         Assert.That(e!.Result!.ExitCode, Is.EqualTo(2));
         Assert.That(e.Message, Does.Contain("patch 0001-does-not-apply.patch did not apply"));
+    }
+
+    [Test]
+    public async Task A_board_kernel_s_own_tree_and_headers_build_modules_for_that_kernel_release()
+    {
+        // A developer's tree (here: drivers/vfio of Debian's linux-source, copied) and the board kernel's headers.
+        await SharedQemuBoard.ModulesAsync(CancellationToken.None);
+        var kernel = await new DebianKernel(new ScriptRunner(TimeProvider.System), SharedQemuBoard.LogDirectory).FetchAsync("arm64", CancellationToken.None);
+        var tree = Directory.CreateTempSubdirectory("vfiolab-tree-").FullName;
+        CopyTree(Path.Combine(Path.GetDirectoryName(kernel.EnvPath)!, "vfio-src", "drivers", "vfio"), Path.Combine(tree, "drivers", "vfio"));
+        await File.AppendAllTextAsync(Path.Combine(tree, "drivers", "vfio", "vfio_main.c"), $"\n/* a developer's change {Guid.NewGuid()} */\n");
+
+        var build = await new ModuleBuild(new ScriptRunner(TimeProvider.System), tree).BuildAsync(
+            new ModuleBuildRequest(null, tree, RepoFiles.Path("kernel/patches/6.1"), kernel.Headers, "arm64"), CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(build.KernelRelease, Is.EqualTo(kernel.Release), "the release comes from the headers' utsrelease.h");
+            Assert.That(build.Modules.Select(m => m.Vermagic), Has.All.StartWith(kernel.Release + " "));
+            Assert.That(build.Modules.Select(m => m.Name), Does.Contain("vfio-platform").And.Contain("vfio-amba"));
+            Assert.That(build.Modules.Single(m => m.Name == "vfio-platform").Depends, Does.Contain("vfio-platform-base").Or.Contain("vfio_platform_base"));
+            Assert.That(File.ReadAllText(build.BuildLogPath), Does.Contain("make -C " + kernel.Headers));
+        });
+        Directory.Delete(tree, recursive: true);
+    }
+
+    private static void CopyTree(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
     }
 
     private static async Task<string> FindKernelEnvAsync()

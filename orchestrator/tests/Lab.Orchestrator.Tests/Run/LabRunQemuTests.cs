@@ -67,6 +67,34 @@ public sealed class LabRunQemuTests
     }
 
     [Test]
+    public async Task A_qemu_board_whose_pinned_host_key_does_not_match_is_refused_and_not_retried()
+    {
+        Prerequisites.RequireQemuBoardHost();
+        var path = Path.Combine(_dir, "lab.json");
+        var json = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(RepoFiles.Path("lab.json")))!;
+        json["kernels"]!["debian-6.1-arm64"]!["patchQueue"] = RepoFiles.Path("kernel/patches/6.1");
+        var wrong = "SHA256:" + new string('A', 43);
+        json["boards"]![0]!["ssh"]!["hostKey"] = wrong;
+        await File.WriteAllTextAsync(path, json.ToJsonString());
+        var lab = LabConfigLoader.Load(path);
+        var request = new RunRequest("qemu-arm64", "vfio.common.container.api_version", RunTrigger.Manual);
+        using var store = new LiteDbResultStore(Path.Combine(_dir, "results.db"));
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+
+        var outcome = await new LabRun(lab, store, new RunProgress(TestContext.Progress), TimeProvider.System)
+            .ExecuteAsync(request, LabRun.SelectBoards(lab.Config!, request, out _)!, cts.Token);
+
+        var result = store.GetResults(outcome.Run.Id).Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.TestId, Is.EqualTo("lab.board.boot"));
+            Assert.That(result.Status, Is.EqualTo(TestStatus.Miss));
+            Assert.That(result.Reason, Does.Contain("host key").IgnoreCase.And.Contain(wrong["SHA256:".Length..]));
+            Assert.That(outcome.Boards.Single().Attempts, Is.EqualTo(1), "a wrong host key is refused, never retried into acceptance");
+        });
+    }
+
+    [Test]
     public async Task A_board_killed_mid_run_is_started_again_keeps_the_results_so_far_and_runs_the_next_devices()
     {
         Prerequisites.RequireQemuBoardHost();
