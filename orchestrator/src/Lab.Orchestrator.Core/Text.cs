@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+
 namespace Lab.Orchestrator.Core;
 
 /// <summary>Shortening text for one-line messages, and the tail of a log file that is still being written.</summary>
@@ -43,5 +46,30 @@ public static class Text
         {
             return missing;
         }
+    }
+
+    /// <summary>
+    /// Text from outside (a bad lab.json value, a board's output) made safe for one terminal line: control
+    /// characters escaped (<c>\n</c>, <c>\x1b</c>) and cut at <paramref name="max"/> characters, saying how many were left out.
+    /// </summary>
+    public static string Escape(string text, int max)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var b = new StringBuilder(Math.Min(text.Length, max) + 32);
+        var i = 0;
+        for (; i < text.Length && b.Length < max; i++)
+        {
+            var c = text[i];
+            _ = c switch
+            {
+                '\n' => b.Append("\\n"),
+                '\r' => b.Append("\\r"),
+                '\t' => b.Append("\\t"),
+                _ when char.IsControl(c) || c is '\u2028' or '\u2029' => b.Append("\\x").Append(((int)c).ToString("x2", CultureInfo.InvariantCulture)),
+                _ => b.Append(c),
+            };
+        }
+
+        return i < text.Length ? b.Append(CultureInfo.InvariantCulture, $"... ({text.Length - i} more characters)").ToString() : b.ToString();
     }
 }

@@ -19,12 +19,18 @@ internal static class Program
             DashboardCommand.Create(),
             CoverageCommand.Create(),
         };
+
+        // --verbose (anywhere) asks for the stack trace of an unexpected failure; LAB_DEBUG=1 does too.
+        var verbose = args.Contains("--verbose", StringComparer.Ordinal) || Environment.GetEnvironmentVariable("LAB_DEBUG") == "1";
+        args = [.. args.Where(a => a != "--verbose")];
         var parse = root.Parse(args.Length == 0 ? ["--help"] : args);
-        if (parse.Errors.Count > 0)
+        var problems = parse.Errors.Select(e => e.Message).ToList();
+        problems.AddRange(CliArguments.Unknown(root, parse, args));
+        if (problems.Count > 0)
         {
-            foreach (var error in parse.Errors)
+            foreach (var problem in problems.Distinct(StringComparer.Ordinal))
             {
-                await Console.Error.WriteLineAsync("lab: " + error.Message);
+                await Console.Error.WriteLineAsync("lab: " + Core.Text.Escape(problem, 300));
             }
 
             await Console.Error.WriteLineAsync("see ./lab --help");
@@ -39,16 +45,8 @@ internal static class Program
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // A bug or an environment the lab did not foresee: one clear line, full detail on request.
-            await Console.Error.WriteLineAsync($"lab: unexpected {ex.GetType().Name}: {ex.Message}");
-            if (Environment.GetEnvironmentVariable("LAB_DEBUG") == "1")
-            {
-                await Console.Error.WriteLineAsync(ex.ToString());
-            }
-            else
-            {
-                await Console.Error.WriteLineAsync("lab: set LAB_DEBUG=1 for the stack trace");
-            }
-
+            await Console.Error.WriteLineAsync($"lab: unexpected {ex.GetType().Name}: {Core.Text.Escape(ex.Message, 500)}");
+            await Console.Error.WriteLineAsync(verbose ? ex.ToString() : "lab: run again with --verbose for the stack trace");
             return ExitCodes.Infrastructure;
         }
     }

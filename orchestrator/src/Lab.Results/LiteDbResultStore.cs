@@ -26,31 +26,134 @@ public sealed class LiteDbResultStore : IResultStore
     private readonly TimeProvider _time;
     private readonly RunOwner _self;
 
-    /// <summary>Opens (creating if needed) the store at <paramref name="path"/> and ensures its indexes.</summary>
-    public LiteDbResultStore(string path, TimeProvider? time = null, RunOwner? self = null)
+    /// <summary>
+    /// Opens (creating if needed) the store at <paramref name="path"/> and ensures its indexes. With
+    /// <paramref name="readOnly"/> the file is only read: a command that only reads never changes it, damaged or not.
+    /// A file that is empty or not a LiteDB database is refused, never replaced.
+    /// </summary>
+    public LiteDbResultStore(string path, TimeProvider? time = null, RunOwner? self = null, bool readOnly = false)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         Path = System.IO.Path.GetFullPath(path);
         _time = time ?? TimeProvider.System;
         _self = self ?? CurrentProcess();
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        CheckHeader(Path);
         try
         {
-            _db = new LiteDatabase(new ConnectionString { Filename = Path, Connection = ConnectionType.Shared });
-            EnsureIndexes();
+            if (readOnly && !File.Exists(Path))
+            {
+                // Nothing recorded yet: an empty view, and no file is created by a command that only reads.
+                _db = new LiteDatabase(":memory:");
+                return;
+            }
+
+            if (!readOnly)
+            {
+                Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+            }
+
+            _db = new LiteDatabase(new ConnectionString { Filename = Path, Connection = ConnectionType.Shared, ReadOnly = readOnly });
+            if (!readOnly)
+            {
+                EnsureIndexes();
+            }
+            else
+            {
+                // Reading the collection list walks the header and the collection pages: a damaged file fails here.
+                _ = _db.GetCollectionNames().ToList();
+            }
         }
-        catch (LiteException ex)
+        catch (Exception ex) when (ex is LiteException or IOException or UnauthorizedAccessException or InvalidCastException
+                                       or IndexOutOfRangeException or ArgumentOutOfRangeException or InvalidOperationException or OverflowException)
         {
             _db?.Dispose();
-            throw new StoreException($"results store {Path}: cannot open: {ex.Message}", ex);
+            throw new StoreException($"results store {Path}: cannot open: {Cause(ex)}", ex);
         }
     }
+
+    /// <summary>The text every LiteDB 5 data file carries at byte 32 of its header page.</summary>
+    private static ReadOnlySpan<byte> HeaderMark => "** This is a LiteDB file **"u8;
 
     /// <summary>The store file.</summary>
     public string Path { get; }
 
     /// <inheritdoc/>
-    public RunRecord StartRun(RunTrigger trigger, string who, IReadOnlyList<string> boards, BuildInfo build)
+    public RunRecord StartRun(RunTrigger trigger, string who, IReadOnlyList<string> boards, BuildInfo build) => Do("start a run", () => StartRunCore(trigger, who, boards, build));
+
+    /// <inheritdoc/>
+    public void UpdateBuild(string runId, BuildInfo build, string? buildLogId) => Do("record the build", () => UpdateBuildCore(runId, build, buildLogId));
+
+    /// <inheritdoc/>
+    public void UpsertBoardRun(BoardRunRecord boardRun) => Do("record a board run", () => UpsertBoardRunCore(boardRun));
+
+    /// <inheritdoc/>
+    public void AddResult(TestResultRecord result) => Do("record a result", () => AddResultCore(result));
+
+    /// <inheritdoc/>
+    public RunRecord FinishRun(string runId, string? note = null, TestStatus? atLeast = null) => Do("finish the run", () => FinishRunCore(runId, note, atLeast));
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string> MarkAbandonedRuns(Func<RunOwner, bool> ownerAlive) => Do("mark abandoned runs", () => MarkAbandonedRunsCore(ownerAlive));
+
+    /// <inheritdoc/>
+    public string SaveLog(string name, string content) => Do("store a log", () => SaveLogCore(name, content));
+
+    /// <inheritdoc/>
+    public string? ReadLog(string id) => Do("read a log", () => ReadLogCore(id));
+
+    /// <inheritdoc/>
+    public RunRecord? GetRun(string runId) => Do("read a run", () => GetRunCore(runId));
+
+    /// <inheritdoc/>
+    public IReadOnlyList<RunRecord> ListRuns(RunQuery query) => Do("list runs", () => ListRunsCore(query));
+
+    /// <inheritdoc/>
+    public IReadOnlyList<BoardRunRecord> GetBoardRuns(string runId) => Do("read board runs", () => GetBoardRunsCore(runId));
+
+    /// <inheritdoc/>
+    public IReadOnlyList<TestResultRecord> GetResults(string runId, string? boardId = null) => Do("read results", () => GetResultsCore(runId, boardId));
+
+    /// <inheritdoc/>
+    public IReadOnlyList<TestResultRecord> GetHistory(string testId, string? boardId = null, int limit = 30) => Do("read a case history", () => GetHistoryCore(testId, boardId, limit));
+
+    /// <inheritdoc/>
+    public BoardLease? TryAcquireLease(string boardId, string holder, string? runId, TimeSpan ttl) => Do("take a lease", () => TryAcquireLeaseCore(boardId, holder, runId, ttl));
+
+    /// <inheritdoc/>
+    public bool RenewLease(string boardId, string holder, TimeSpan ttl) => Do("renew a lease", () => RenewLeaseCore(boardId, holder, ttl));
+
+    /// <inheritdoc/>
+    public void ReleaseLease(string boardId, string holder) => Do("release a lease", () => ReleaseLeaseCore(boardId, holder));
+
+    /// <inheritdoc/>
+    public IReadOnlyList<BoardLease> GetLeases() => Do("read leases", () => GetLeasesCore());
+
+    /// <summary>
+    /// Runs one store operation; an I/O or database failure (a full disk, a damaged file) becomes one
+    /// <see cref="StoreException"/> naming the store file, the operation and the cause.
+    /// </summary>
+    private T Do<T>(string what, Func<T> operation)
+    {
+        try
+        {
+            return operation();
+        }
+        catch (Exception e) when (e is IOException or LiteException or UnauthorizedAccessException or InvalidCastException
+                                      or IndexOutOfRangeException or ArgumentOutOfRangeException or InvalidOperationException)
+        {
+            throw new StoreException($"results store {Path}: cannot {what}: {Cause(e)}", e);
+        }
+    }
+
+    private void Do(string what, Action operation) => Do(what, () =>
+    {
+        operation();
+        return 0;
+    });
+
+    private static string Cause(Exception e) => e is IOException io && io.HResult == 28 ? "no space left on device" : e.Message;
+
+    private RunRecord StartRunCore(RunTrigger trigger, string who, IReadOnlyList<string> boards, BuildInfo build)
     {
         var now = _time.GetUtcNow();
         var id = now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" +
@@ -60,19 +163,16 @@ public sealed class LiteDbResultStore : IResultStore
         return run;
     }
 
-    /// <inheritdoc/>
-    public void UpdateBuild(string runId, BuildInfo build, string? buildLogId) =>
+    private void UpdateBuildCore(string runId, BuildInfo build, string? buildLogId) =>
         UpdateRun(runId, r => r with { Build = build, BuildLogId = buildLogId ?? r.BuildLogId });
 
-    /// <inheritdoc/>
-    public void UpsertBoardRun(BoardRunRecord boardRun)
+    private void UpsertBoardRunCore(BoardRunRecord boardRun)
     {
         ArgumentNullException.ThrowIfNull(boardRun);
         _db.GetCollection(BoardRuns).Upsert(BsonMapping.ToBson(boardRun));
     }
 
-    /// <inheritdoc/>
-    public void AddResult(TestResultRecord result)
+    private void AddResultCore(TestResultRecord result)
     {
         ArgumentNullException.ThrowIfNull(result);
         if (!_db.BeginTrans())
@@ -108,12 +208,14 @@ public sealed class LiteDbResultStore : IResultStore
         }
     }
 
-    /// <inheritdoc/>
-    public RunRecord FinishRun(string runId, string? note = null) =>
-        UpdateRun(runId, r => r with { EndedAt = _time.GetUtcNow(), State = RunState.Completed, Note = note ?? r.Note });
+    private RunRecord FinishRunCore(string runId, string? note = null, TestStatus? atLeast = null) =>
+        UpdateRun(runId, r => r with
+        {
+            EndedAt = _time.GetUtcNow(), State = RunState.Completed, Note = note ?? r.Note,
+            Status = atLeast is { } floor && (r.Status is null || r.Status < floor) ? floor : r.Status,
+        });
 
-    /// <inheritdoc/>
-    public IReadOnlyList<string> MarkAbandonedRuns(Func<RunOwner, bool> ownerAlive)
+    private IReadOnlyList<string> MarkAbandonedRunsCore(Func<RunOwner, bool> ownerAlive)
     {
         ArgumentNullException.ThrowIfNull(ownerAlive);
         var marked = new List<string>();
@@ -124,15 +226,31 @@ public sealed class LiteDbResultStore : IResultStore
                 .Select(d => (DateTimeOffset?)BsonMapping.ToResult(d).RecordedAt).Max();
             var note = $"incomplete: writer pid {run.Owner.Pid} on {run.Owner.Host} ended without finishing the run; " +
                 $"{run.Counts.Total} results were kept";
-            UpdateRun(run.Id, r => r with { State = RunState.Incomplete, EndedAt = lastResult ?? r.StartedAt, Note = note });
+            // A run that did not finish never passes: what it did not run is missing.
+            UpdateRun(run.Id, r => r with
+            {
+                State = RunState.Incomplete, EndedAt = lastResult ?? r.StartedAt, Note = note,
+                Status = r.Status is null or < TestStatus.Miss ? TestStatus.Miss : r.Status,
+            });
+            var boards = _db.GetCollection(BoardRuns);
+            foreach (var board in boards.Find(Query.EQ("runId", run.Id)).Select(BsonMapping.ToBoardRun).Where(b => b.EndedAt is null).ToList())
+            {
+                boards.Update(BsonMapping.ToBson(board with
+                {
+                    // "running" and "booted" claimed a live board; a health that already says what broke stays.
+                    Health = board.Health is "running" or "booted" or "ok" ? "incomplete: the run's writer ended during the board's run" : board.Health,
+                    EndedAt = lastResult ?? board.StartedAt,
+                    Status = board.Status is null or < TestStatus.Miss ? TestStatus.Miss : board.Status,
+                }));
+            }
+
             marked.Add(run.Id);
         }
 
         return marked;
     }
 
-    /// <inheritdoc/>
-    public string SaveLog(string name, string content)
+    private string SaveLogCore(string name, string content)
     {
         ArgumentNullException.ThrowIfNull(content);
         var id = "log/" + Guid.NewGuid().ToString("N");
@@ -141,8 +259,7 @@ public sealed class LiteDbResultStore : IResultStore
         return id;
     }
 
-    /// <inheritdoc/>
-    public string? ReadLog(string id)
+    private string? ReadLogCore(string id)
     {
         var file = _db.FileStorage.FindById(id);
         if (file is null)
@@ -155,15 +272,13 @@ public sealed class LiteDbResultStore : IResultStore
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    /// <inheritdoc/>
-    public RunRecord? GetRun(string runId)
+    private RunRecord? GetRunCore(string runId)
     {
         var doc = _db.GetCollection(Runs).FindById(runId);
         return doc is null ? null : BsonMapping.ToRun(doc);
     }
 
-    /// <inheritdoc/>
-    public IReadOnlyList<RunRecord> ListRuns(RunQuery query)
+    private IReadOnlyList<RunRecord> ListRunsCore(RunQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
         var q = _db.GetCollection(Runs).Query();
@@ -196,20 +311,17 @@ public sealed class LiteDbResultStore : IResultStore
             .Select(BsonMapping.ToRun).ToList();
     }
 
-    /// <inheritdoc/>
-    public IReadOnlyList<BoardRunRecord> GetBoardRuns(string runId) =>
+    private IReadOnlyList<BoardRunRecord> GetBoardRunsCore(string runId) =>
         _db.GetCollection(BoardRuns).Find(Query.EQ("runId", runId)).Select(BsonMapping.ToBoardRun)
             .OrderBy(b => b.BoardId, StringComparer.Ordinal).ToList();
 
-    /// <inheritdoc/>
-    public IReadOnlyList<TestResultRecord> GetResults(string runId, string? boardId = null)
+    private IReadOnlyList<TestResultRecord> GetResultsCore(string runId, string? boardId = null)
     {
         var results = _db.GetCollection(Results).Find(Query.EQ("runId", runId)).Select(BsonMapping.ToResult);
         return (boardId is null ? results : results.Where(r => r.BoardId == boardId)).ToList();
     }
 
-    /// <inheritdoc/>
-    public IReadOnlyList<TestResultRecord> GetHistory(string testId, string? boardId = null, int limit = 30)
+    private IReadOnlyList<TestResultRecord> GetHistoryCore(string testId, string? boardId = null, int limit = 30)
     {
         // Seek on the testId index (one case has one result per board per run: thousands at most), then order in
         // memory. Ordering the query by recordedAt instead makes LiteDB walk that index over every result.
@@ -222,8 +334,7 @@ public sealed class LiteDbResultStore : IResultStore
         return results.OrderByDescending(r => r.RecordedAt).Take(limit).ToList();
     }
 
-    /// <inheritdoc/>
-    public BoardLease? TryAcquireLease(string boardId, string holder, string? runId, TimeSpan ttl)
+    private BoardLease? TryAcquireLeaseCore(string boardId, string holder, string? runId, TimeSpan ttl)
     {
         var leases = _db.GetCollection(Leases);
         if (!_db.BeginTrans())
@@ -253,8 +364,7 @@ public sealed class LiteDbResultStore : IResultStore
         }
     }
 
-    /// <inheritdoc/>
-    public bool RenewLease(string boardId, string holder, TimeSpan ttl)
+    private bool RenewLeaseCore(string boardId, string holder, TimeSpan ttl)
     {
         var leases = _db.GetCollection(Leases);
         var doc = leases.FindById(boardId);
@@ -266,8 +376,7 @@ public sealed class LiteDbResultStore : IResultStore
         return leases.Update(BsonMapping.ToBson(lease with { ExpiresAt = _time.GetUtcNow() + ttl }));
     }
 
-    /// <inheritdoc/>
-    public void ReleaseLease(string boardId, string holder)
+    private void ReleaseLeaseCore(string boardId, string holder)
     {
         var leases = _db.GetCollection(Leases);
         var doc = leases.FindById(boardId);
@@ -277,8 +386,7 @@ public sealed class LiteDbResultStore : IResultStore
         }
     }
 
-    /// <inheritdoc/>
-    public IReadOnlyList<BoardLease> GetLeases()
+    private IReadOnlyList<BoardLease> GetLeasesCore()
     {
         var now = _time.GetUtcNow();
         return _db.GetCollection(Leases).FindAll().Select(BsonMapping.ToLease).Where(l => l.ExpiresAt > now).ToList();
@@ -286,6 +394,38 @@ public sealed class LiteDbResultStore : IResultStore
 
     /// <inheritdoc/>
     public void Dispose() => _db.Dispose();
+
+    /// <summary>Refuses, before LiteDB touches it, a file that is empty, too short or not a LiteDB database.</summary>
+    private static void CheckHeader(string path)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists)
+        {
+            return;
+        }
+
+        if (info.Length == 0)
+        {
+            throw new StoreException($"results store {path}: the file is empty (0 bytes), not a results store; refusing to replace it (move it away to start a new store)");
+        }
+
+        var head = new byte[64];
+        int read;
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StoreException($"results store {path}: cannot read: {e.Message}", e);
+        }
+
+        if (read < 32 + HeaderMark.Length || !head.AsSpan(32, HeaderMark.Length).SequenceEqual(HeaderMark))
+        {
+            throw new StoreException($"results store {path}: not a LiteDB results store (no LiteDB header); refusing to open or replace it");
+        }
+    }
 
     private static RunOwner CurrentProcess()
     {

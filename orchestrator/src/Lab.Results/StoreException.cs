@@ -1,7 +1,7 @@
 namespace Lab.Results;
 
 /// <summary>The store could not do what was asked; the message names the store file or the record.</summary>
-public sealed class StoreException : Exception
+public sealed class StoreException : Lab.Orchestrator.Core.Results.ResultStoreException
 {
     /// <summary>Creates the exception.</summary>
     public StoreException(string message)

@@ -36,6 +36,13 @@ public interface IBoard : IAsyncDisposable
     /// </summary>
     Task<IBoardLink> WaitReadyAsync(CancellationToken ct);
 
+    /// <summary>
+    /// Why the board is known not to be running its kernel any more (emulator gone, frozen or stopped, guest
+    /// panicked), asked of the board's own controls (QMP for QEMU) within a few seconds; null when it looks alive or
+    /// the kind cannot tell (a physical board: the SSH probe decides).
+    /// </summary>
+    Task<string?> CheckAliveAsync(CancellationToken ct);
+
     /// <summary>Opens another link to a booted board (after a dropped one).</summary>
     Task<IBoardLink> ConnectAsync(CancellationToken ct);
 }

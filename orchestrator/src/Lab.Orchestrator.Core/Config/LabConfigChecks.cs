@@ -17,6 +17,12 @@ internal static partial class LabConfigChecks
             errors.Add(new ConfigError("$.boards", "no boards: a lab needs at least one"));
         }
 
+        foreach (var name in lab.Kernels.Keys.Concat(lab.Suites.Keys).Where(n => !KeyName().IsMatch(n)))
+        {
+            errors.Add(new ConfigError(SchemaChecker.PathOf(lab.Kernels.ContainsKey(name) ? "$.kernels" : "$.suites", Text.Escape(name, 40)),
+                "a kernel or suite name is 1-64 letters, digits, '.', '_' or '-'"));
+        }
+
         foreach (var (name, kernel) in lab.Kernels)
         {
             CheckKernel(SchemaChecker.PathOf("$.kernels", name), kernel, labDir, errors);
@@ -35,7 +41,7 @@ internal static partial class LabConfigChecks
                 if (!CasePattern().IsMatch(suite.Cases[i]))
                 {
                     errors.Add(new ConfigError(At(path + ".cases", i),
-                        $"'{suite.Cases[i]}' is not a case id pattern (lower case letters, digits, '.', '_', '-', '*')"));
+                        $"'{Text.Escape(suite.Cases[i], 60)}' is not a case id pattern (lower case letters, digits, '.', '_', '-', '*')"));
                 }
             }
 
@@ -87,7 +93,7 @@ internal static partial class LabConfigChecks
     {
         if (!BoardId().IsMatch(board.Id))
         {
-            errors.Add(new ConfigError(path + ".id", $"'{board.Id}' is not a board id (lower case letters, digits and '-')"));
+            errors.Add(new ConfigError(path + ".id", $"'{Text.Escape(board.Id, 40)}' is not a board id (1-63 lower case letters, digits and '-')"));
         }
 
         if (!lab.Kernels.ContainsKey(board.Kernel))
@@ -165,6 +171,11 @@ internal static partial class LabConfigChecks
         {
             var device = board.Devices[d];
             var devicePath = At(path + ".devices", d);
+            if (!DeviceName().IsMatch(device.Name))
+            {
+                errors.Add(new ConfigError(devicePath + ".name", $"'{Text.Escape(device.Name, 40)}' is not a device name: 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit (it goes into result ids and file names)"));
+            }
+
             if (!names.Add(device.Name))
             {
                 errors.Add(new ConfigError(devicePath + ".name", $"duplicate device name '{device.Name}' on board '{board.Id}'"));
@@ -384,6 +395,12 @@ internal static partial class LabConfigChecks
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9,._+-]{0,127}(#[0-9]{1,2})?$")]
     private static partial Regex Compatible();
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
+    private static partial Regex DeviceName();
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
+    private static partial Regex KeyName();
 
     [GeneratedRegex("^terminal_[0-9]{1,2}$")]
     private static partial Regex FvpTerminal();

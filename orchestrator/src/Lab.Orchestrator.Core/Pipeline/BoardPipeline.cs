@@ -43,6 +43,7 @@ public sealed class BoardPipeline(BoardRunContext context, BoardConfig board)
         _stepStart = start;
         _c.Store.UpsertBoardRun(new BoardRunRecord(_c.RunId, _board.Id, 0, "running", null, startedAt, null, StatusCounts.Empty));
         var health = "ok";
+        var storeFailed = false;
         string? consoleLogId = null;
         using var boardLimit = new StepTimeout(time, TimeSpan.FromSeconds(_board.Timeouts.BoardSeconds), ct);
         try
@@ -59,6 +60,12 @@ public sealed class BoardPipeline(BoardRunContext context, BoardConfig board)
                 health = $"ok after {_recoveries.Count} recover{(_recoveries.Count == 1 ? "y" : "ies")}";
             }
         }
+        catch (ResultStoreException)
+        {
+            // Nothing can be recorded any more: stop the board (finally) and end the run on it.
+            storeFailed = true;
+            throw;
+        }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             health = "cancelled";
@@ -69,7 +76,7 @@ public sealed class BoardPipeline(BoardRunContext context, BoardConfig board)
             health = $"{StepName}: board time limit";
             Fail($"the board time limit of {_board.Timeouts.BoardSeconds} s ran out during {StepName}");
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e) when (e is not OutOfMemoryException and not ResultStoreException)
         {
             health = $"{StepName} failed";
             Fail(e.Message);
@@ -77,9 +84,16 @@ public sealed class BoardPipeline(BoardRunContext context, BoardConfig board)
         finally
         {
             consoleLogId = await TearDownAsync(ct).ConfigureAwait(false);
-            var counts = _c.Store.GetBoardRuns(_c.RunId).FirstOrDefault(b => b.BoardId == _board.Id)?.Counts ?? StatusCounts.Empty;
-            _c.Store.UpsertBoardRun(new BoardRunRecord(
-                _c.RunId, _board.Id, _attempts, health, counts.Worst, startedAt, time.GetUtcNow(), counts, consoleLogId));
+            try
+            {
+                var counts = _c.Store.GetBoardRuns(_c.RunId).FirstOrDefault(b => b.BoardId == _board.Id)?.Counts ?? StatusCounts.Empty;
+                _c.Store.UpsertBoardRun(new BoardRunRecord(
+                    _c.RunId, _board.Id, _attempts, health, counts.Worst, startedAt, time.GetUtcNow(), counts, consoleLogId));
+            }
+            catch (ResultStoreException) when (storeFailed)
+            {
+                // The store failure is already on its way up; the board is off.
+            }
         }
 
         var final = _c.Store.GetBoardRuns(_c.RunId).FirstOrDefault(b => b.BoardId == _board.Id);
@@ -226,11 +240,11 @@ public sealed class BoardPipeline(BoardRunContext context, BoardConfig board)
 
             var binding = _bound.First(b => b.Device.Name == device.Name).Binding;
             Step(BoardStep.Cases, $"running {plan.Cases.Count} cases on {device.Name} ({binding.Device})...");
-            var end = await runner.RunAsync(_link!, device, binding, new CaseSelection(plan.Cases), ct).ConfigureAwait(false);
+            var (end, stopped) = await WatchedAsync(w => runner.RunAsync(_link!, device, binding, new CaseSelection(plan.Cases), ct, w), ct).ConfigureAwait(false);
             _c.Progress.Board(_board.Id, $"{device.Name} done ({Elapsed()})");
             if (end == CaseRunEnd.LinkLost)
             {
-                await RecoverAsync($"the link was lost during the cases of {device.Name}", ct).ConfigureAwait(false);
+                await RecoverAsync(stopped is null ? $"the link was lost during the cases of {device.Name}" : $"{stopped} (cases of {device.Name})", ct).ConfigureAwait(false);
             }
         }
 
@@ -243,13 +257,31 @@ public sealed class BoardPipeline(BoardRunContext context, BoardConfig board)
 
         var seconds = stressSeconds is { } s ? s.ToString(CultureInfo.InvariantCulture) + " s" : "the agent's default time";
         Step(BoardStep.Cases, $"stress cases on {stressing.Count} devices at once, {seconds} each...");
-        var ends = await Task.WhenAll(stressing.Select(b => runner.RunAsync(
-            _link!, b.Device, b.Binding, new CaseSelection(plans[b.Device.Name].StressCases) { Area = CaseSelection.StressArea, StressSeconds = stressSeconds }, ct)))
-            .ConfigureAwait(false);
+        var (ends, stressStopped) = await WatchedAsync(w => Task.WhenAll(stressing.Select(b => runner.RunAsync(
+            _link!, b.Device, b.Binding, new CaseSelection(plans[b.Device.Name].StressCases) { Area = CaseSelection.StressArea, StressSeconds = stressSeconds }, ct, w))),
+            ct).ConfigureAwait(false);
         _c.Progress.Board(_board.Id, $"stress pass done ({Elapsed()})");
         if (ends.Any(e => e == CaseRunEnd.LinkLost))
         {
-            await RecoverAsync("the link was lost during the stress pass", ct).ConfigureAwait(false);
+            await RecoverAsync(stressStopped is null ? "the link was lost during the stress pass" : $"{stressStopped} (stress pass)", ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Runs an agent invocation under a <see cref="BoardWatch"/>; returns its end and why the watch stopped it (null: it did not).</summary>
+    private async Task<(T Result, string? Stopped)> WatchedAsync<T>(Func<CaseWatch, Task<T>> run, CancellationToken ct)
+    {
+        using var watch = new CaseWatch();
+        using var done = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var watching = new BoardWatch(_target!, _link!, _c.Time).RunAsync(watch, done.Token);
+        try
+        {
+            var result = await run(watch).ConfigureAwait(false);
+            return (result, watch.StopReason);
+        }
+        finally
+        {
+            await done.CancelAsync().ConfigureAwait(false);
+            await watching.ConfigureAwait(false);
         }
     }
 
@@ -287,7 +319,14 @@ public sealed class BoardPipeline(BoardRunContext context, BoardConfig board)
 
         if (!ct.IsCancellationRequested && _link is { IsConnected: true } && _state.State is BoardState.DevicesBound or BoardState.ModulesLoaded or BoardState.Broken)
         {
-            await RestoreAsync(ct).ConfigureAwait(false);
+            try
+            {
+                await RestoreAsync(ct).ConfigureAwait(false);
+            }
+            catch (ResultStoreException)
+            {
+                // Restoring went on; only its record failed. Power off comes next whatever happened.
+            }
         }
 
         await DropLinkAsync().ConfigureAwait(false);
@@ -298,6 +337,10 @@ public sealed class BoardPipeline(BoardRunContext context, BoardConfig board)
         {
             var text = await File.ReadAllTextAsync(_target.Console.LogPath, CancellationToken.None).ConfigureAwait(false);
             consoleLogId = _c.Store.SaveLog($"{_c.RunId}-{_board.Id}-console.log", text);
+        }
+        catch (ResultStoreException e)
+        {
+            _c.Progress.Board(_board.Id, "the console log could not be stored: " + e.Message);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -39,7 +39,12 @@ public sealed class DeviceCaseRun(IResultStore store, RunProgress progress, Time
     }
 
     /// <summary>Runs the agent for one device and says how it ended; every result is in the store when it returns.</summary>
-    public async Task<CaseRunEnd> RunAsync(IBoardCommands ssh, DeviceConfig device, DeviceBinding binding, CaseSelection selection, CancellationToken ct)
+    /// <remarks>
+    /// A kernel problem in a case's dmesg lines (<see cref="KernelProblems"/>) fails that case. <paramref name="watch"/>
+    /// (the board watch) can stop the invocation: the case it interrupts gets the watch's status and reason.
+    /// </remarks>
+    public async Task<CaseRunEnd> RunAsync(
+        IBoardCommands ssh, DeviceConfig device, DeviceBinding binding, CaseSelection selection, CancellationToken ct, CaseWatch? watch = null)
     {
         ArgumentNullException.ThrowIfNull(ssh);
         ArgumentNullException.ThrowIfNull(device);
@@ -51,10 +56,12 @@ public sealed class DeviceCaseRun(IResultStore store, RunProgress progress, Time
         using var watchdog = new StepTimeout(_time, caseLimit, ct);
 
         var interrupted = false;
+        TestStatus? interruptedStatus = null;
         void Record(KtapResult result, string? reasonSuffix)
         {
             var now = _time.GetTimestamp();
             var missing = false;
+            var first = false;
             if (PlannedId(result, selection) is { } id)
             {
                 // The parser's "#N" for a result that never came: the plan says which case that was. The first is the
@@ -66,7 +73,15 @@ public sealed class DeviceCaseRun(IResultStore store, RunProgress progress, Time
                     Name = id,
                     Reason = interrupted ? "not run: the agent's output ended before this case" : "interrupted: this case was running when the agent's output ended",
                 };
+                first = !interrupted;
                 interrupted = true;
+            }
+
+            // What the kernel said during the case: its own dmesg lines, or for the case the stream ended in, the console.
+            var problem = KernelProblems.First(result.Dmesg);
+            if (problem is null && first && watch?.TakeProblems() is { Count: > 0 } seen)
+            {
+                problem = (seen[0].Problem, seen[0].Line);
             }
 
             var record = ResultMapper.ToRecord(
@@ -76,6 +91,17 @@ public sealed class DeviceCaseRun(IResultStore store, RunProgress progress, Time
             if (missing)
             {
                 record = record with { Status = TestStatus.Miss };
+            }
+            else if (first && interruptedStatus is { } status)
+            {
+                record = record with { Status = status };
+            }
+
+            if (problem is { } p && !missing && record.Status != TestStatus.Fail)
+            {
+                // The kernel under test misbehaved during this case, whatever the case itself concluded.
+                var kernel = $"kernel {p.Problem.Name} during the case: {p.Line}";
+                record = record with { Status = TestStatus.Fail, Reason = string.IsNullOrEmpty(record.Reason) ? kernel : kernel + "; " + record.Reason };
             }
 
             lock (_storeLock)
@@ -102,16 +128,24 @@ public sealed class DeviceCaseRun(IResultStore store, RunProgress progress, Time
 
         string? suffix = null;
         var end = CaseRunEnd.Completed;
+        using var stream = CancellationTokenSource.CreateLinkedTokenSource(watchdog.Token, watch?.Stopped ?? CancellationToken.None);
         try
         {
             var command = Command(device, binding, selection);
-            var result = await ssh.RunStreamingAsync(command, OnLine, Timeout.InfiniteTimeSpan, watchdog.Token).ConfigureAwait(false);
+            var result = await ssh.RunStreamingAsync(command, OnLine, Timeout.InfiniteTimeSpan, stream.Token).ConfigureAwait(false);
             if (!result.Succeeded)
             {
                 var status = result.ExitStatus is { } s ? "exit status " + s.ToString(CultureInfo.InvariantCulture) : "killed by a signal";
                 var stderr = LastLines(result.Stderr, 3);
                 suffix = $"(agent {status}{(stderr.Length > 0 ? ": " + stderr : string.Empty)})";
             }
+        }
+        catch (Exception e) when (watch?.StopReason is { } stopped && !ct.IsCancellationRequested && e is OperationCanceledException or BoardConnectionLostException)
+        {
+            // The board watch saw the board die or freeze (or the kernel panic): the running case ends now, not at its timeout.
+            suffix = $"({stopped})";
+            interruptedStatus = watch.StopStatus;
+            end = CaseRunEnd.LinkLost;
         }
         catch (OperationCanceledException) when (watchdog.TimedOut && !ct.IsCancellationRequested)
         {

@@ -18,8 +18,11 @@ public interface IResultStore : IDisposable
     /// <summary>Writes one result and folds it into the run's and board run's counts, in one transaction.</summary>
     void AddResult(TestResultRecord result);
 
-    /// <summary>Ends a run: state completed, end time, final status from its results.</summary>
-    RunRecord FinishRun(string runId, string? note = null);
+    /// <summary>
+    /// Ends a run: state completed, end time, final status from its results, but no better than
+    /// <paramref name="atLeast"/> (a cancelled run never passes).
+    /// </summary>
+    RunRecord FinishRun(string runId, string? note = null, TestStatus? atLeast = null);
 
     /// <summary>
     /// Marks every run still "running" whose owner is no longer alive as <see cref="RunState.Incomplete"/>,

@@ -45,8 +45,9 @@ internal sealed class ConsoleCapture : IBoardConsole, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(argv);
         var capture = new ConsoleCapture(logPath);
-        var psi = new ProcessStartInfo(argv[0]) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
-        foreach (var a in argv.Skip(1))
+        // setsid: its own process group, so a Ctrl-C in the terminal reaches only the orchestrator.
+        var psi = new ProcessStartInfo("setsid") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
+        foreach (var a in argv)
         {
             psi.ArgumentList.Add(a);
         }

@@ -20,8 +20,9 @@ internal static class HostCommand
             throw new BoardPowerException($"{what}: no command configured");
         }
 
-        var psi = new ProcessStartInfo(argv[0]) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
-        foreach (var a in argv.Skip(1))
+        // setsid: its own process group, so a Ctrl-C in the terminal reaches only the orchestrator.
+        var psi = new ProcessStartInfo("setsid") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
+        foreach (var a in argv)
         {
             psi.ArgumentList.Add(a);
         }

@@ -41,7 +41,8 @@ internal static class LabContext
         error.WriteLine($"{result.Path}: {result.Errors.Count} problem{(result.Errors.Count == 1 ? string.Empty : "s")}:");
         foreach (var e in result.Errors)
         {
-            error.WriteLine($"  {e.Path}: {e.Message}");
+            // A bad value is echoed shortened and with its control characters escaped (it may be megabytes, or hostile).
+            error.WriteLine($"  {Core.Text.Escape(e.Path, 200)}: {Core.Text.Escape(e.Message, 400)}");
         }
 
         return null;
@@ -51,22 +52,30 @@ internal static class LabContext
     public static string StorePath(LabConfigResult lab) =>
         lab.Config?.Store is { } store ? Path.GetFullPath(store, lab.Directory) : StorePaths.DefaultFor(lab.Path);
 
-    /// <summary>Opens the store and marks runs whose writer died as incomplete.</summary>
-    public static LiteDbResultStore? OpenStore(string path)
+    /// <summary>
+    /// Opens the store; a writer also marks runs whose writer died as incomplete. A reader (<paramref name="readOnly"/>)
+    /// never changes the file. On failure prints one line naming the store and returns null (exit 3).
+    /// </summary>
+    public static LiteDbResultStore? OpenStore(string path, bool readOnly = false)
     {
+        LiteDbResultStore? store = null;
         try
         {
-            var store = new LiteDbResultStore(path);
-            foreach (var id in store.MarkAbandonedRuns(ProcessLiveness.IsAlive))
+            store = new LiteDbResultStore(path, readOnly: readOnly);
+            if (!readOnly)
             {
-                Console.Error.WriteLine($"run {id}: its writer ended without finishing it; marked incomplete (results kept)");
+                foreach (var id in store.MarkAbandonedRuns(ProcessLiveness.IsAlive))
+                {
+                    Console.Error.WriteLine($"run {id}: its writer ended without finishing it; marked incomplete (results kept)");
+                }
             }
 
             return store;
         }
         catch (StoreException ex)
         {
-            Console.Error.WriteLine(ex.Message);
+            store?.Dispose();
+            Console.Error.WriteLine("lab: " + ex.Message);
             return null;
         }
     }

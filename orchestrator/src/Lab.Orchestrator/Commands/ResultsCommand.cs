@@ -24,7 +24,7 @@ internal static class ResultsCommand
                 return ExitCodes.BadInput;
             }
 
-            using var store = LabContext.OpenStore(LabContext.StorePath(lab));
+            using var store = LabContext.OpenStore(LabContext.StorePath(lab), readOnly: true);
             if (store is null)
             {
                 return ExitCodes.Infrastructure;

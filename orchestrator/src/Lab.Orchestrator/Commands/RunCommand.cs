@@ -102,8 +102,17 @@ internal static class RunCommand
         using (PosixSignalRegistration.Create(PosixSignal.SIGINT, c => Stop(c, stop)))
         using (PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => Stop(c, stop)))
         {
-            outcome = await new LabRun(lab, store, new RunProgress(Console.Error), TimeProvider.System)
-                .ExecuteAsync(request, boards, stop.Token).ConfigureAwait(false);
+            try
+            {
+                outcome = await new LabRun(lab, store, new RunProgress(Console.Error), TimeProvider.System)
+                    .ExecuteAsync(request, boards, stop.Token).ConfigureAwait(false);
+            }
+            catch (ResultStoreException e)
+            {
+                // The boards are off (each pipeline stops its board first); what was recorded before stays readable.
+                await Console.Error.WriteLineAsync($"lab: {e.Message}; the run stopped, results recorded before are kept").ConfigureAwait(false);
+                return ExitCodes.Infrastructure;
+            }
         }
 
         WriteSummary(outcome, Console.Out);

@@ -91,7 +91,7 @@ internal sealed class LabRun(LabConfigResult lab, IResultStore store, RunProgres
             broken.Insert(0, "cancelled by the user");
         }
 
-        var finished = _store.FinishRun(run.Id, broken.Count == 0 ? null : string.Join("; ", broken));
+        var finished = _store.FinishRun(run.Id, broken.Count == 0 ? null : string.Join("; ", broken), cancelled ? TestStatus.Miss : null);
         return new RunOutcome(finished, summaries, cancelled);
     }
 }

@@ -203,6 +203,64 @@ public sealed class BoardPipelineTests
     }
 
     [Test]
+    public async Task A_kernel_panic_on_the_console_fails_the_running_case_within_seconds_and_the_board_is_reset()
+    {
+        var (board, fake) = Board(caseSeconds: 60);
+        fake.PanicAt["a"] = 1;
+        var clock = Stopwatch.StartNew();
+
+        var (summary, results, _) = await RunAsync(board, fake);
+
+        var byId = results.ToDictionary(r => r.TestId);
+        Assert.Multiple(() =>
+        {
+            Assert.That(byId[$"{One}@a"].Status, Is.EqualTo(TestStatus.Pass));
+            Assert.That(byId[$"{Two}@a"].Status, Is.EqualTo(TestStatus.Fail), "a panic is the kernel's fault: FAIL, under the case's own id");
+            Assert.That(byId[$"{Two}@a"].Reason, Does.Contain("kernel panic during the case: [   42.000000] Kernel panic - not syncing"));
+            Assert.That(byId[$"{One}@b"].Status, Is.EqualTo(TestStatus.Pass), "the board was reset and the next device ran");
+            Assert.That(fake.Calls, Has.Some.EqualTo("power reset"));
+            Assert.That(summary.Recoveries.Single(), Does.Contain("kernel panic"));
+            Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(20)), "not the 60 s case timeout");
+        });
+    }
+
+    [Test]
+    public async Task A_board_that_stops_answering_ends_the_running_case_as_an_error_long_before_the_case_timeout()
+    {
+        var (board, fake) = Board(caseSeconds: 120);
+        fake.FreezeAfter["a"] = 1;
+        var clock = Stopwatch.StartNew();
+
+        var (_, results, _) = await RunAsync(board, fake);
+
+        var frozen = results.Single(r => r.TestId == $"{Two}@a");
+        Assert.Multiple(() =>
+        {
+            Assert.That(frozen.Status, Is.EqualTo(TestStatus.Error), "a frozen board is the lab's problem, not the kernel's");
+            Assert.That(frozen.Reason, Does.Contain("board"));
+            Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(30)), "the SSH probe notices within its timeout");
+            Assert.That(results.Single(r => r.TestId == $"{One}@b").Status, Is.EqualTo(TestStatus.Pass));
+        });
+    }
+
+    [Test]
+    public async Task A_kernel_warning_in_a_case_s_dmesg_fails_that_case_even_when_the_case_passed()
+    {
+        var (board, fake) = Board();
+        fake.DmesgAt["b"] = (0, "[   12.5] WARNING: CPU: 1 PID: 201 at drivers/vfio/vfio_main.c:123 vfio_device_put+0x40/0x50");
+
+        var (_, results, _) = await RunAsync(board, fake);
+
+        var byId = results.ToDictionary(r => r.TestId);
+        Assert.Multiple(() =>
+        {
+            Assert.That(byId[$"{One}@b"].Status, Is.EqualTo(TestStatus.Fail));
+            Assert.That(byId[$"{One}@b"].Reason, Does.StartWith("kernel WARNING during the case: [   12.5] WARNING: CPU: 1 PID: 201"));
+            Assert.That(byId[$"{Two}@b"].Status, Is.EqualTo(TestStatus.Pass), "only the case it happened in");
+        });
+    }
+
+    [Test]
     public async Task Modules_built_for_another_kernel_stop_the_run_before_loading_naming_both_releases()
     {
         var (board, fake) = Board();
@@ -240,7 +298,7 @@ public sealed class BoardPipelineTests
         });
     }
 
-    private static (BoardConfig Board, FakeBoard Fake) Board(int retries = 0)
+    private static (BoardConfig Board, FakeBoard Fake) Board(int retries = 0, int caseSeconds = 1)
     {
         var board = new BoardConfig
         {
@@ -250,7 +308,7 @@ public sealed class BoardPipelineTests
             Kernel = "k",
             Retries = retries,
             Power = new PowerConfig { On = ["relay", "on"], Off = ["relay", "off"] },
-            Timeouts = new TimeoutsConfig { BuildSeconds = 5, PowerSeconds = 5, BootSeconds = 1, DeploySeconds = 5, SetupSeconds = 5, CaseSeconds = 1, BoardSeconds = 60 },
+            Timeouts = new TimeoutsConfig { BuildSeconds = 5, PowerSeconds = 5, BootSeconds = 1, DeploySeconds = 5, SetupSeconds = 5, CaseSeconds = caseSeconds, BoardSeconds = 180 },
             Devices =
             [
                 new DeviceConfig { Name = "a", Match = new DeviceMatch { SysfsName = "a" }, Driver = VfioDriver.VfioPlatform, Iommu = IommuMode.NoIommu },

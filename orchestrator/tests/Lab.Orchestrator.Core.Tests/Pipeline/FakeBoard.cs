@@ -36,6 +36,12 @@ internal sealed partial class FakeBoard(BoardConfig config) : IBoard, IBoardPowe
     /// <summary>Device name -> after how many results the board freezes (case hangs and the board stops answering).</summary>
     public Dictionary<string, int> FreezeAfter { get; } = [];
 
+    /// <summary>Device name -> before which result the kernel panics (printed on the console; the board then hangs).</summary>
+    public Dictionary<string, int> PanicAt { get; } = [];
+
+    /// <summary>Device name -> (result index, dmesg line the agent attaches to that case).</summary>
+    public Dictionary<string, (int Index, string Line)> DmesgAt { get; } = [];
+
     public bool Frozen { get; private set; }
 
     public BoardConfig Config { get; } = config;
@@ -94,6 +100,8 @@ internal sealed partial class FakeBoard(BoardConfig config) : IBoard, IBoardPowe
     }
 
     public Task<IBoardLink> ConnectAsync(CancellationToken ct) => Task.FromResult<IBoardLink>(new Link(this));
+
+    public Task<string?> CheckAliveAsync(CancellationToken ct) => Task.FromResult(Death);
 
     public ValueTask DisposeAsync()
     {
@@ -160,6 +168,19 @@ internal sealed partial class FakeBoard(BoardConfig config) : IBoard, IBoardPowe
                 {
                     board.HangCaseAfter.Remove(device);
                     await Task.Delay(Timeout.Infinite, ct);
+                }
+
+                if (board.PanicAt.TryGetValue(device, out var panic) && panic == i)
+                {
+                    board.PanicAt.Remove(device);
+                    board.Frozen = true;
+                    File.AppendAllText(board.LogPath, "[   42.000000] Kernel panic - not syncing: sysrq triggered crash\n");
+                    await Task.Delay(Timeout.Infinite, ct);
+                }
+
+                if (board.DmesgAt.TryGetValue(device, out var dmesg) && dmesg.Index == i)
+                {
+                    await onLine("# lab.dmesg: " + dmesg.Line, ct);
                 }
 
                 if (board.FreezeAfter.TryGetValue(device, out var freeze) && freeze == i)

@@ -116,6 +116,9 @@ internal sealed class FvpKind : IBoard, IBoardPower
     }
 
     /// <inheritdoc />
+    public Task<string?> CheckAliveAsync(CancellationToken ct) => Task.FromResult(Death);
+
+    /// <inheritdoc />
     public Task<IBoardLink> WaitReadyAsync(CancellationToken ct) =>
         SshReadiness.WaitAsync(_ssh ?? throw new BoardPowerException("the model is not running"), _time, () => Death, ct);
 

@@ -72,6 +72,9 @@ internal sealed class PhysicalKind : IBoard, IBoardPower
     }
 
     /// <inheritdoc />
+    public Task<string?> CheckAliveAsync(CancellationToken ct) => Task.FromResult<string?>(null);
+
+    /// <inheritdoc />
     public Task<IBoardLink> WaitReadyAsync(CancellationToken ct) => SshReadiness.WaitAsync(_ssh, _time, () => Death, ct);
 
     /// <inheritdoc />

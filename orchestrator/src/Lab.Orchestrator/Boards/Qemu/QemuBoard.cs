@@ -155,6 +155,17 @@ internal sealed class QemuBoard : IAsyncDisposable
         QemuBoardLog.Reset(_options.Logger, SshPort);
     }
 
+    /// <summary>QMP <c>query-status</c>: <c>running</c>, <c>paused</c>, <c>guest-panicked</c>, <c>internal-error</c>...</summary>
+    public async Task<string> QueryStatusAsync(CancellationToken ct)
+    {
+        var qmp = await QmpClient.ConnectAsync(QmpSocketPath, ct).ConfigureAwait(false);
+        await using (qmp.ConfigureAwait(false))
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(await qmp.ExecuteAsync("query-status", ct).ConfigureAwait(false));
+            return doc.RootElement.TryGetProperty("status", out var status) ? status.GetString() ?? "unknown" : "unknown";
+        }
+    }
+
     /// <summary>Powers the board off (QMP <c>quit</c>) and waits for QEMU to exit; kills it after <paramref name="grace"/>.</summary>
     public async Task PowerOffAsync(TimeSpan grace, CancellationToken ct)
     {

@@ -11,6 +11,9 @@ namespace Lab.Orchestrator.Boards.Qemu;
 /// </summary>
 internal sealed class QemuKind : IBoard, IBoardPower
 {
+    /// <summary>How long QMP may take to answer before QEMU counts as frozen.</summary>
+    public static readonly TimeSpan QmpTimeout = TimeSpan.FromSeconds(3);
+
     private readonly QemuBoardOptions _options;
     private readonly TimeProvider _time;
     private QemuBoard? _qemu;
@@ -77,12 +80,45 @@ internal sealed class QemuKind : IBoard, IBoardPower
 
         try
         {
-            await _qemu.QmpResetAsync(ct).ConfigureAwait(false);
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            limit.CancelAfter(QmpTimeout);
+            await _qemu.QmpResetAsync(limit.Token).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or InvalidOperationException)
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or InvalidOperationException
+                                      || (e is OperationCanceledException && !ct.IsCancellationRequested))
         {
             // QMP does not answer (a frozen QEMU): start it again.
             await OnAsync(ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<string?> CheckAliveAsync(CancellationToken ct)
+    {
+        if (_qemu is not { } qemu)
+        {
+            return "QEMU is not running";
+        }
+
+        if (qemu.Death is { } death)
+        {
+            return death;
+        }
+
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        limit.CancelAfter(QmpTimeout);
+        try
+        {
+            var status = await qemu.QueryStatusAsync(limit.Token).ConfigureAwait(false);
+            return status == "running" ? null : $"QEMU reports the guest {status}";
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return $"QEMU does not answer QMP within {QmpTimeout.TotalSeconds} s (frozen or stopped)";
+        }
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or InvalidOperationException or System.Text.Json.JsonException)
+        {
+            return qemu.Death ?? "QMP failed: " + e.Message;
         }
     }
 
