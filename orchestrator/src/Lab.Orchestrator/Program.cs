@@ -42,6 +42,17 @@ internal static class Program
             var code = await parse.InvokeAsync();
             return args.Length == 0 ? ExitCodes.BadInput : code;
         }
+        catch (Lab.Orchestrator.Core.Results.ResultStoreException ex)
+        {
+            // The store's message names the file, what was being done and the cause.
+            await Console.Error.WriteLineAsync("lab: " + Core.Text.Escape(ex.Message, 500));
+            if (verbose)
+            {
+                await Console.Error.WriteLineAsync(ex.ToString());
+            }
+
+            return ExitCodes.Infrastructure;
+        }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // A bug or an environment the lab did not foresee: one clear line, full detail on request.

@@ -78,25 +78,25 @@ public sealed class LiteDbResultStore : IResultStore
     public string Path { get; }
 
     /// <inheritdoc/>
-    public RunRecord StartRun(RunTrigger trigger, string who, IReadOnlyList<string> boards, BuildInfo build) => Do("start a run", () => StartRunCore(trigger, who, boards, build));
+    public RunRecord StartRun(RunTrigger trigger, string who, IReadOnlyList<string> boards, BuildInfo build) => Write("start a run", () => StartRunCore(trigger, who, boards, build));
 
     /// <inheritdoc/>
-    public void UpdateBuild(string runId, BuildInfo build, string? buildLogId) => Do("record the build", () => UpdateBuildCore(runId, build, buildLogId));
+    public void UpdateBuild(string runId, BuildInfo build, string? buildLogId) => Write("record the build", () => UpdateBuildCore(runId, build, buildLogId));
 
     /// <inheritdoc/>
-    public void UpsertBoardRun(BoardRunRecord boardRun) => Do("record a board run", () => UpsertBoardRunCore(boardRun));
+    public void UpsertBoardRun(BoardRunRecord boardRun) => Write("record a board run", () => UpsertBoardRunCore(boardRun));
 
     /// <inheritdoc/>
-    public void AddResult(TestResultRecord result) => Do("record a result", () => AddResultCore(result));
+    public void AddResult(TestResultRecord result) => Write("record a result", () => AddResultCore(result));
 
     /// <inheritdoc/>
-    public RunRecord FinishRun(string runId, string? note = null, TestStatus? atLeast = null) => Do("finish the run", () => FinishRunCore(runId, note, atLeast));
+    public RunRecord FinishRun(string runId, string? note = null, TestStatus? atLeast = null) => Write("finish the run", () => FinishRunCore(runId, note, atLeast));
 
     /// <inheritdoc/>
-    public IReadOnlyList<string> MarkAbandonedRuns(Func<RunOwner, bool> ownerAlive) => Do("mark abandoned runs", () => MarkAbandonedRunsCore(ownerAlive));
+    public IReadOnlyList<string> MarkAbandonedRuns(Func<RunOwner, bool> ownerAlive) => Write("mark abandoned runs", () => MarkAbandonedRunsCore(ownerAlive));
 
     /// <inheritdoc/>
-    public string SaveLog(string name, string content) => Do("store a log", () => SaveLogCore(name, content));
+    public string SaveLog(string name, string content) => Write("store a log", () => SaveLogCore(name, content));
 
     /// <inheritdoc/>
     public string? ReadLog(string id) => Do("read a log", () => ReadLogCore(id));
@@ -117,13 +117,13 @@ public sealed class LiteDbResultStore : IResultStore
     public IReadOnlyList<TestResultRecord> GetHistory(string testId, string? boardId = null, int limit = 30) => Do("read a case history", () => GetHistoryCore(testId, boardId, limit));
 
     /// <inheritdoc/>
-    public BoardLease? TryAcquireLease(string boardId, string holder, string? runId, TimeSpan ttl) => Do("take a lease", () => TryAcquireLeaseCore(boardId, holder, runId, ttl));
+    public BoardLease? TryAcquireLease(string boardId, string holder, string? runId, TimeSpan ttl) => Write("take a lease", () => TryAcquireLeaseCore(boardId, holder, runId, ttl));
 
     /// <inheritdoc/>
-    public bool RenewLease(string boardId, string holder, TimeSpan ttl) => Do("renew a lease", () => RenewLeaseCore(boardId, holder, ttl));
+    public bool RenewLease(string boardId, string holder, TimeSpan ttl) => Write("renew a lease", () => RenewLeaseCore(boardId, holder, ttl));
 
     /// <inheritdoc/>
-    public void ReleaseLease(string boardId, string holder) => Do("release a lease", () => ReleaseLeaseCore(boardId, holder));
+    public void ReleaseLease(string boardId, string holder) => Write("release a lease", () => ReleaseLeaseCore(boardId, holder));
 
     /// <inheritdoc/>
     public IReadOnlyList<BoardLease> GetLeases() => Do("read leases", () => GetLeasesCore());
@@ -139,7 +139,7 @@ public sealed class LiteDbResultStore : IResultStore
             return operation();
         }
         catch (Exception e) when (e is IOException or LiteException or UnauthorizedAccessException or InvalidCastException
-                                      or IndexOutOfRangeException or ArgumentOutOfRangeException or InvalidOperationException)
+                                      or IndexOutOfRangeException or ArgumentOutOfRangeException or InvalidOperationException or AggregateException)
         {
             throw new StoreException($"results store {Path}: cannot {what}: {Cause(e)}", e);
         }
@@ -151,7 +151,60 @@ public sealed class LiteDbResultStore : IResultStore
         return 0;
     });
 
-    private static string Cause(Exception e) => e is IOException io && io.HResult == 28 ? "no space left on device" : e.Message;
+    /// <summary>
+    /// A store write: refused up front when the disk is nearly full (LiteDB 5 can block for good in its writer queue
+    /// when a write fails with ENOSPC), and bounded in time all the same; either way one <see cref="StoreException"/>.
+    /// </summary>
+    private T Write<T>(string what, Func<T> operation) => Do(what, () =>
+    {
+        if (FreeBytes(Path) is { } free && free < MinFreeBytes)
+        {
+            throw new IOException($"no space left on device ({free / 1024} KiB free, a write needs {MinFreeBytes / 1024} KiB)");
+        }
+
+        var write = Task.Run(operation);
+        if (!write.Wait(WriteLimit))
+        {
+            throw new IOException($"the write did not complete within {WriteLimit.TotalSeconds} s (disk full or hung?)");
+        }
+
+        return write.GetAwaiter().GetResult();
+    });
+
+    private void Write(string what, Action operation) => Write(what, () =>
+    {
+        operation();
+        return 0;
+    });
+
+    /// <summary>Free bytes on the file system holding <paramref name="path"/> (the longest mount point above it); null when unknown.</summary>
+    private static long? FreeBytes(string path)
+    {
+        try
+        {
+            var drive = DriveInfo.GetDrives()
+                .Where(d => d.IsReady && path.StartsWith(d.RootDirectory.FullName, StringComparison.Ordinal))
+                .MaxBy(d => d.RootDirectory.FullName.Length);
+            return drive?.AvailableFreeSpace;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static string Cause(Exception e) => e switch
+    {
+        AggregateException { InnerException: { } inner } => Cause(inner),
+        IOException { HResult: 28 } => "no space left on device",
+        _ => e.Message,
+    };
+
+    /// <summary>Below this much free space a write is refused with ENOSPC rather than attempted.</summary>
+    private const long MinFreeBytes = 64 * 1024;
+
+    /// <summary>The longest a write may take.</summary>
+    private static readonly TimeSpan WriteLimit = TimeSpan.FromSeconds(60);
 
     private RunRecord StartRunCore(RunTrigger trigger, string who, IReadOnlyList<string> boards, BuildInfo build)
     {

@@ -10,4 +10,7 @@ public sealed record CommandResult(string Command, int? ExitStatus, string Stdou
 {
     /// <summary>True when the command exited with status 0.</summary>
     public bool Succeeded => ExitStatus == 0;
+
+    /// <summary>The signal that ended the command (<c>KILL</c>, <c>SEGV</c>), when the board reported one.</summary>
+    public string? ExitSignal { get; init; }
 }

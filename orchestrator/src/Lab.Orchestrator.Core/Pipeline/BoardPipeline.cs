@@ -270,7 +270,8 @@ public sealed class BoardPipeline(BoardRunContext context, BoardConfig board)
     /// <summary>Runs an agent invocation under a <see cref="BoardWatch"/>; returns its end and why the watch stopped it (null: it did not).</summary>
     private async Task<(T Result, string? Stopped)> WatchedAsync<T>(Func<CaseWatch, Task<T>> run, CancellationToken ct)
     {
-        using var watch = new CaseWatch();
+        var target = _target!;
+        using var watch = new CaseWatch { BoardDeath = () => target.Death };
         using var done = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var watching = new BoardWatch(_target!, _link!, _c.Time).RunAsync(watch, done.Token);
         try

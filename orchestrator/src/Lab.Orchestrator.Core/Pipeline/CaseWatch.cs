@@ -12,6 +12,9 @@ public sealed class CaseWatch : IDisposable
     private readonly List<(KernelProblem Problem, string Line)> _problems = [];
     private readonly Lock _gate = new();
 
+    /// <summary>Why the board is known dead (its emulator exited), asked when the link drops; null when unknown.</summary>
+    public Func<string?>? BoardDeath { get; init; }
+
     /// <summary>Cancelled when the board cannot go on.</summary>
     public CancellationToken Stopped => _stop.Token;
 

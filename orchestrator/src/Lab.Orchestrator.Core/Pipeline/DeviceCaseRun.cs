@@ -135,7 +135,7 @@ public sealed class DeviceCaseRun(IResultStore store, RunProgress progress, Time
             var result = await ssh.RunStreamingAsync(command, OnLine, Timeout.InfiniteTimeSpan, stream.Token).ConfigureAwait(false);
             if (!result.Succeeded)
             {
-                var status = result.ExitStatus is { } s ? "exit status " + s.ToString(CultureInfo.InvariantCulture) : "killed by a signal";
+                var status = result.ExitStatus is { } s ? "exit status " + s.ToString(CultureInfo.InvariantCulture) : $"killed by signal {result.ExitSignal ?? "(unnamed)"}";
                 var stderr = LastLines(result.Stderr, 3);
                 suffix = $"(agent {status}{(stderr.Length > 0 ? ": " + stderr : string.Empty)})";
             }
@@ -157,7 +157,18 @@ public sealed class DeviceCaseRun(IResultStore store, RunProgress progress, Time
         }
         catch (BoardConnectionLostException e)
         {
-            suffix = $"(connection to the board lost: {FirstLine(e.Message)})";
+            // The board's own word first: "QEMU exited with code 137" says more than a dropped connection. A dying
+            // emulator drops its sockets a moment before its exit is seen: give it that moment.
+            var death = watch?.BoardDeath?.Invoke();
+            for (var i = 0; death is null && watch?.BoardDeath is not null && i < 20; i++)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100), _time, CancellationToken.None).ConfigureAwait(false);
+                death = watch.BoardDeath();
+            }
+
+            suffix = death is not null
+                ? $"(board died: {death}; connection lost)"
+                : $"(connection to the board lost: {FirstLine(e.Message)})";
             end = CaseRunEnd.LinkLost;
         }
         catch (Exception e) when (e is not OutOfMemoryException)

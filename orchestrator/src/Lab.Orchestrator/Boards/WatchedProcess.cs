@@ -16,10 +16,12 @@ internal sealed class WatchedProcess : IAsyncDisposable
     /// The watchdog. The explicit <c>&lt;&amp;3</c> matters: a background job's stdin is otherwise /dev/null. The
     /// watcher must not hold our stdout/stderr pipes, or waiting for the child's output to end would wait for it too.
     /// In a non-interactive sh a background job is not a group leader, so <c>setsid</c> execs in place and
-    /// <c>$q</c> is the new group's id.
+    /// <c>$q</c> is the new group's id. A TERM, INT or HUP to the watchdog itself (<c>timeout</c>, a terminal hang-up, a
+    /// kill of our whole process group) kills the group as well before the watchdog goes.
     /// </summary>
     internal const string Watchdog =
-        "exec 3<&0; setsid \"$@\" </dev/null & q=$!; { cat <&3; kill -KILL \"-$q\"; kill -KILL \"$q\"; } >/dev/null 2>&1 & w=$!; " +
+        "exec 3<&0; setsid \"$@\" </dev/null & q=$!; trap 'kill -KILL \"-$q\" \"$q\" 2>/dev/null; exit 143' TERM INT HUP; " +
+        "{ cat <&3; kill -KILL \"-$q\"; kill -KILL \"$q\"; } >/dev/null 2>&1 & w=$!; " +
         "wait \"$q\"; rc=$?; kill \"$w\" 2>/dev/null; exit \"$rc\"";
 
     private static readonly ConcurrentDictionary<WatchedProcess, byte> _live = new();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Lab.Orchestrator.Core;
 using Lab.Orchestrator.Core.Boards;
 using Lab.Orchestrator.Core.Pipeline;
 using Renci.SshNet;
@@ -68,7 +69,7 @@ internal sealed class BoardSsh : IBoardLink, IDisposable
         var start = _time.GetTimestamp();
         using var cts = new StepTimeout(_time, timeout, ct);
         await ExecuteMappedAsync(cmd, command, timeout, cts.Token, ct).ConfigureAwait(false);
-        return new CommandResult(command, cmd.ExitStatus, cmd.Result, cmd.Error, _time.GetElapsedTime(start));
+        return new CommandResult(command, cmd.ExitStatus, cmd.Result, cmd.Error, _time.GetElapsedTime(start)) { ExitSignal = cmd.ExitSignal };
     }
 
     /// <summary>Runs a command and throws <see cref="BoardCommandException"/> unless it exits 0.</summary>
@@ -120,7 +121,7 @@ internal sealed class BoardSsh : IBoardLink, IDisposable
             await execute.ConfigureAwait(false);
         }
 
-        return new CommandResult(command, cmd.ExitStatus, string.Empty, cmd.Error, _time.GetElapsedTime(start));
+        return new CommandResult(command, cmd.ExitStatus, string.Empty, cmd.Error, _time.GetElapsedTime(start)) { ExitSignal = cmd.ExitSignal };
     }
 
     /// <summary>
@@ -246,7 +247,7 @@ internal sealed class BoardSsh : IBoardLink, IDisposable
         catch (Exception e) when (e is SshException or IOException or System.Net.Sockets.SocketException or ObjectDisposedException
                                       or InvalidOperationException)
         {
-            throw new BoardConnectionLostException($"{Endpoint}: connection lost while running: {command} ({e.Message})", e);
+            throw new BoardConnectionLostException($"{Endpoint}: connection lost ({e.GetType().Name}: {e.Message}) while running: {Text.Escape(command, 120)}", e);
         }
     }
 

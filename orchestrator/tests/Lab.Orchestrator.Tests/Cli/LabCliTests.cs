@@ -89,6 +89,98 @@ public sealed class LabCliTests
         Assert.That(stderr, Does.Contain("$.boards[0].power").And.Contain("'on' and 'off'"));
     }
 
+    [TestCase("empty")]
+    [TestCase("random")]
+    [TestCase("truncated")]
+    public async Task A_damaged_store_is_refused_by_a_reading_command_naming_its_path_and_is_not_changed(string damage)
+    {
+        var lab = CopyLab();
+        var store = Path.Combine(_dir, ".lab", "results.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(store)!);
+        if (damage == "truncated")
+        {
+            // A real store with runs in it, cut in half.
+            using (var s = new LiteDbResultStore(store))
+            {
+                for (var i = 0; i < 50; i++)
+                {
+                    var run = s.StartRun(RunTrigger.Manual, "t", ["qemu-arm64"], new BuildInfo("x"));
+                    s.SaveLog("log", new string('x', 20_000));
+                    s.FinishRun(run.Id);
+                }
+            }
+
+            var bytes = await File.ReadAllBytesAsync(store);
+            await File.WriteAllBytesAsync(store, bytes[..(bytes.Length / 2)]);
+        }
+        else
+        {
+            await File.WriteAllBytesAsync(store, damage == "empty" ? [] : System.Security.Cryptography.RandomNumberGenerator.GetBytes(64 * 1024));
+        }
+
+        var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(store)));
+
+        var (code, stdout, stderr) = await Lab("results", lab);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(3), stdout + stderr);
+            Assert.That(stderr, Does.Contain(store), "the message names the store");
+            Assert.That(stderr, Does.Not.Contain("   at "), "no stack trace");
+            Assert.That(stderr.Trim().Split('\n'), Has.Length.LessThanOrEqualTo(2));
+            Assert.That(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(store))), Is.EqualTo(hash), "the file is unchanged");
+            Assert.That(File.Exists(store + "-log"), Is.False, "no log file was made beside it");
+        });
+    }
+
+    [Test]
+    public async Task Results_of_a_lab_without_a_store_yet_create_no_file()
+    {
+        var lab = CopyLab();
+
+        var (code, _, _) = await Lab("results", lab);
+
+        Assert.That(code, Is.Zero);
+        Assert.That(File.Exists(Path.Combine(_dir, ".lab", "results.db")), Is.False);
+    }
+
+    [Test]
+    public async Task A_device_name_with_a_newline_or_a_huge_value_is_refused_and_echoed_short_and_escaped()
+    {
+        var huge = new string('x', 10 * 1024 * 1024);
+        var lab = CopyLab(l =>
+        {
+            l["boards"]![0]!["devices"]![0]!["name"] = "rng\n[qemu-arm64] PASS vfio.fake@x";
+            l["boards"]![0]!["devices"]![1]!["name"] = huge;
+        });
+
+        var (code, _, stderr) = await Lab("validate", lab);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(2));
+            Assert.That(stderr, Does.Contain("$.boards[0].devices[0].name").And.Contain("rng\\n[qemu-arm64]"), "the newline is shown escaped");
+            Assert.That(stderr.Split('\n'), Has.None.StartWith("[qemu-arm64] PASS"), "no fake progress line");
+            Assert.That(stderr, Does.Contain("$.boards[0].devices[1].name"));
+            Assert.That(stderr.Length, Is.LessThan(10_000), "the 10 MB value is not echoed whole");
+        });
+    }
+
+    [Test]
+    public async Task An_unknown_command_or_option_exits_2_naming_it()
+    {
+        var (code, _, stderr) = await Lab("bisect", "--help");
+        var (optionCode, _, optionErr) = await Lab("run", "--no-such-flag", CopyLab());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(2));
+            Assert.That(stderr, Does.Contain("unknown command 'bisect'"));
+            Assert.That(optionCode, Is.EqualTo(2));
+            Assert.That(optionErr, Does.Contain("unknown option '--no-such-flag'"));
+        });
+    }
+
     // A copy of the shipped lab.json in a temp folder, so the store the test writes is its own.
     private string CopyLab(Action<JsonObject>? change = null)
     {
