@@ -30,6 +30,7 @@ public sealed class BoardPipeline(BoardRunContext context, BoardConfig board)
     private string? _agent;
     private IReadOnlyList<string> _uploadedModules = [];
     private List<(DeviceConfig Device, DeviceBinding Binding)> _bound = [];
+    private Dictionary<string, DevicePlan>? _plans;
 
     /// <summary>The board's state (for the tests).</summary>
     public BoardStateMachine State => _state;
@@ -70,16 +71,19 @@ public sealed class BoardPipeline(BoardRunContext context, BoardConfig board)
         {
             health = "cancelled";
             Fail($"cancelled (Ctrl-C) during {StepName}");
+            RecordNotRun("the run was cancelled");
         }
         catch (OperationCanceledException) when (boardLimit.TimedOut)
         {
             health = $"{StepName}: board time limit";
             Fail($"the board time limit of {_board.Timeouts.BoardSeconds} s ran out during {StepName}");
+            RecordNotRun("the board time limit ran out");
         }
         catch (Exception e) when (e is not OutOfMemoryException and not ResultStoreException)
         {
             health = $"{StepName} failed";
             Fail(e.Message);
+            RecordNotRun($"the board failed ({StepName})");
         }
         finally
         {
@@ -226,7 +230,7 @@ public sealed class BoardPipeline(BoardRunContext context, BoardConfig board)
             ? [cases]
             : suites.SelectMany(s => s.Cases).Distinct(StringComparer.Ordinal).ToList();
         var stressSeconds = _c.Request.StressSeconds ?? (suites.Count == 0 ? null : suites.Max(s => s.StressSeconds));
-        var plans = _board.Devices.ToDictionary(d => d.Name, d => _c.Planner.Plan(_board, d, patterns), StringComparer.Ordinal);
+        var plans = _plans = _board.Devices.ToDictionary(d => d.Name, d => _c.Planner.Plan(_board, d, patterns), StringComparer.Ordinal);
         var runner = new DeviceCaseRun(_c.Store, _c.Progress, _c.Time, _c.RunId, _board);
 
         // Pass 1: device by device, everything but the stress cases.
@@ -498,6 +502,28 @@ public sealed class BoardPipeline(BoardRunContext context, BoardConfig board)
             _c.RunId, _board.Id, "lab.board." + StepName, TestStatus.Miss, _c.Time.GetElapsedTime(_stepStart), _c.Time.GetUtcNow(),
             Reason: Text.Brief(message), LogExcerpt: excerpt.Length > ResultMapper.ExcerptLimit ? excerpt[^ResultMapper.ExcerptLimit..] : excerpt));
         _c.Progress.Board(_board.Id, $"MISS lab.board.{StepName}: {Text.Brief(message).Replace('\n', ' ')}");
+    }
+
+    /// <summary>
+    /// Once the cases had started and the board gave up: every planned (case, device) pair without a result is stored
+    /// as MISS under its own id, so a reader sees what did not run rather than a shorter list.
+    /// </summary>
+    private void RecordNotRun(string why)
+    {
+        if (_plans is null)
+        {
+            return;
+        }
+
+        var have = _c.Store.GetResults(_c.RunId, _board.Id).Select(r => r.TestId).ToHashSet(StringComparer.Ordinal);
+        foreach (var (device, plan) in _plans)
+        {
+            foreach (var id in plan.Cases.Concat(plan.StressCases).Select(c => $"{c}@{device}").Where(id => !have.Contains(id)))
+            {
+                _c.Store.AddResult(new TestResultRecord(
+                    _c.RunId, _board.Id, id, TestStatus.Miss, TimeSpan.Zero, _c.Time.GetUtcNow(), Reason: "not run: " + why));
+            }
+        }
     }
 
     private string? ConsoleTail()

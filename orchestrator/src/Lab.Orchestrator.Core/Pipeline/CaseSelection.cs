@@ -3,9 +3,9 @@ using System.Globalization;
 namespace Lab.Orchestrator.Core.Pipeline;
 
 /// <summary>
-/// Which cases one agent invocation runs: the suites' id patterns, narrowed to one area or with one area left
-/// out. A board runs its cases in two passes: everything but <see cref="StressArea"/> device by device, then the
-/// stress cases of all devices at the same time.
+/// Which cases one agent invocation runs: the planned case ids (or patterns), optionally narrowed to one area. A
+/// board runs its cases in two passes: everything but <see cref="StressArea"/> device by device, then the stress
+/// cases of all devices at the same time (their time comes on top of the case timeout).
 /// </summary>
 /// <param name="Patterns">Case id patterns (empty: all).</param>
 public sealed record CaseSelection(IReadOnlyList<string> Patterns)
@@ -15,9 +15,6 @@ public sealed record CaseSelection(IReadOnlyList<string> Patterns)
 
     /// <summary>Only cases of this area.</summary>
     public string? Area { get; init; }
-
-    /// <summary>No cases of this area.</summary>
-    public string? SkipArea { get; init; }
 
     /// <summary>How long each stress case loops; null leaves the agent's default.</summary>
     public int? StressSeconds { get; init; }
@@ -35,11 +32,6 @@ public sealed record CaseSelection(IReadOnlyList<string> Patterns)
         if (Area is not null)
         {
             argv.AddRange(["--area", Area]);
-        }
-
-        if (SkipArea is not null)
-        {
-            argv.AddRange(["--skip-area", SkipArea]);
         }
 
         if (StressSeconds is { } seconds)

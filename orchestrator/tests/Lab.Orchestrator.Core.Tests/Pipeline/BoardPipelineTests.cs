@@ -151,6 +151,28 @@ public sealed class BoardPipelineTests
     }
 
     [Test]
+    public async Task When_the_board_cannot_be_brought_back_every_case_that_did_not_run_is_a_miss_under_its_own_id()
+    {
+        var (board, fake) = Board();
+        fake.DropLinkAfter["a"] = 1;
+        fake.FailReset = true;
+
+        var (summary, results, _) = await RunAsync(board, fake);
+
+        var byId = results.ToDictionary(r => r.TestId);
+        Assert.Multiple(() =>
+        {
+            Assert.That(byId[$"{One}@a"].Status, Is.EqualTo(TestStatus.Pass));
+            Assert.That(byId[$"{Two}@a"].Status, Is.EqualTo(TestStatus.Error), "interrupted");
+            Assert.That(byId["lab.board.power-on"].Reason, Does.Contain("power reset"));
+            Assert.That(byId[$"{One}@b"].Status, Is.EqualTo(TestStatus.Miss));
+            Assert.That(byId[$"{Two}@b"].Reason, Does.StartWith("not run: the board failed"));
+            Assert.That(summary.Health, Is.EqualTo("power-on failed"));
+            Assert.That(fake.Calls[^1], Is.EqualTo("dispose"), "the board is still powered off and released");
+        });
+    }
+
+    [Test]
     public async Task An_agent_that_dies_leaves_its_unreported_case_as_an_error_and_the_next_device_runs_without_a_reset()
     {
         var (board, fake) = Board();

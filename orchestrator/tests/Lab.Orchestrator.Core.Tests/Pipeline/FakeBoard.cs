@@ -79,9 +79,17 @@ internal sealed partial class FakeBoard(BoardConfig config) : IBoard, IBoardPowe
         return Task.CompletedTask;
     }
 
+    /// <summary>A reset that fails (the board cannot be brought back).</summary>
+    public bool FailReset { get; set; }
+
     public Task ResetAsync(CancellationToken ct)
     {
         Calls.Add("power reset");
+        if (FailReset)
+        {
+            throw new BoardPowerException("power reset ([\"relay\", \"cycle\"]) failed: exit status 1");
+        }
+
         Frozen = false;
         Death = null;
         return Task.CompletedTask;
