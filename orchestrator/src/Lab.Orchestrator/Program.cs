@@ -39,7 +39,8 @@ internal static class Program
 
         try
         {
-            var code = await parse.InvokeAsync();
+            // Exceptions come here (one line, exit 3), not to System.CommandLine's handler (a stack trace, exit 1).
+            var code = await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
             return args.Length == 0 ? ExitCodes.BadInput : code;
         }
         catch (Lab.Orchestrator.Core.Results.ResultStoreException ex)

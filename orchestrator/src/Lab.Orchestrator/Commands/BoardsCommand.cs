@@ -19,9 +19,13 @@ internal static class BoardsCommand
                 return ExitCodes.BadInput;
             }
 
-            var table = new TextTable("board", "kind", "arch", "agent", "ssh", "device", "driver", "iommu");
+            // Who holds each board now (a run in progress); the store is only read.
+            using var store = LabContext.OpenStore(LabContext.StorePath(lab), readOnly: true);
+            var leases = store?.GetLeases().ToDictionary(l => l.BoardId, StringComparer.Ordinal) ?? [];
+            var table = new TextTable("board", "kind", "arch", "agent", "ssh", "device", "driver", "iommu", "lease");
             foreach (var b in lab.Config!.Boards)
             {
+                var lease = leases.TryGetValue(b.Id, out var l) ? $"{l.Holder}, until {l.ExpiresAt:HH:mm:ss}Z" : "free";
                 var port = b.Ssh.Port == 0 ? "auto" : b.Ssh.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 for (var i = 0; i < b.Devices.Count; i++)
                 {
@@ -30,7 +34,7 @@ internal static class BoardsCommand
                         i == 0 ? (b.Id) : string.Empty, i == 0 ? Name(b.Kind) : string.Empty,
                         i == 0 ? Name(b.Arch) : string.Empty, i == 0 ? Name(b.EffectiveAgentRuntime) : string.Empty,
                         i == 0 ? ($"{b.Ssh.User}@{b.Ssh.Host}:{port}") : string.Empty,
-                        (d.Name), Name(d.Driver), Name(d.Iommu));
+                        (d.Name), Name(d.Driver), Name(d.Iommu), i == 0 ? lease : string.Empty);
                 }
             }
 

@@ -52,6 +52,19 @@ internal sealed class LabRun(LabConfigResult lab, IResultStore store, RunProgres
         return boards.SelectMany(b => BoardSteps.Check(b, config).Select(p => $"board '{b.Id}': {p}")).ToList();
     }
 
+    /// <summary>A board another run holds: one MISS <c>lab.board.lease</c> naming the holder; the board is not touched.</summary>
+    private BoardSummary BoardInUse(string runId, BoardConfig board, BoardLease? heldBy)
+    {
+        var now = _time.GetUtcNow();
+        var who = heldBy is null ? "another run" : $"{heldBy.Holder} until {heldBy.ExpiresAt:yyyy-MM-dd HH:mm:ss}Z (renewed while it runs)";
+        _store.UpsertBoardRun(new BoardRunRecord(runId, board.Id, 0, "in use", null, now, null, StatusCounts.Empty));
+        _store.AddResult(new TestResultRecord(runId, board.Id, "lab.board.lease", TestStatus.Miss, TimeSpan.Zero, now, Reason: $"the board is in use by {who}"));
+        var counts = _store.GetBoardRuns(runId).First(b => b.BoardId == board.Id).Counts;
+        _store.UpsertBoardRun(new BoardRunRecord(runId, board.Id, 0, "in use", counts.Worst, now, now, counts));
+        _progress.Board(board.Id, $"MISS lab.board.lease: the board is in use by {who}");
+        return new BoardSummary(board.Id, counts.Worst, counts, TimeSpan.Zero, "in use");
+    }
+
     public async Task<RunOutcome> ExecuteAsync(RunRequest request, IReadOnlyList<BoardConfig> boards, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -79,7 +92,18 @@ internal sealed class LabRun(LabConfigResult lab, IResultStore store, RunProgres
                 break;
             }
 
-            summaries.Add(await new BoardPipeline(context, board).RunAsync(ct).ConfigureAwait(false));
+            var holder = $"lab run {run.Id} (pid {Environment.ProcessId} on {Environment.MachineName}, {Environment.UserName})";
+            var lease = BoardLeaseHolder.TryTake(_store, board.Id, holder, run.Id, _time, out var heldBy);
+            if (lease is null)
+            {
+                summaries.Add(BoardInUse(run.Id, board, heldBy));
+                continue;
+            }
+
+            await using (lease.ConfigureAwait(false))
+            {
+                summaries.Add(await new BoardPipeline(context, board).RunAsync(ct).ConfigureAwait(false));
+            }
         }
 
         var cancelled = ct.IsCancellationRequested;

@@ -63,6 +63,30 @@ public sealed class LabRunQemuTests
             Assert.That(board.EndedAt, Is.Not.Null);
             Assert.That(board.Counts.Pass, Is.EqualTo(2 * devices));
             Assert.That(store.ReadLog(board.ConsoleLogId!), Does.Contain(QemuBoardOptions.ReadyMarker));
+            Assert.That(store.GetLeases(), Is.Empty, "the board's lease is given back");
+        });
+    }
+
+    [Test]
+    public async Task A_board_another_run_holds_is_not_touched_and_says_who_holds_it()
+    {
+        var lab = LabConfigLoader.Load(RepoFiles.Path("lab.json"));
+        var request = new RunRequest("qemu-arm64", "vfio.common.container.api_version", RunTrigger.Manual);
+        using var store = new LiteDbResultStore(Path.Combine(_dir, "results.db"));
+        store.TryAcquireLease("qemu-arm64", "lab run 20990101-000000-beef (pid 1 on elsewhere, alice)", null, TimeSpan.FromMinutes(5));
+
+        var outcome = await new LabRun(lab, store, new RunProgress(TestContext.Progress), TimeProvider.System)
+            .ExecuteAsync(request, LabRun.SelectBoards(lab.Config!, request, out _)!, CancellationToken.None);
+
+        var result = store.GetResults(outcome.Run.Id).Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.TestId, Is.EqualTo("lab.board.lease"));
+            Assert.That(result.Status, Is.EqualTo(TestStatus.Miss));
+            Assert.That(result.Reason, Does.Contain("alice").And.Contain("20990101-000000-beef"));
+            Assert.That(outcome.Boards.Single().Health, Is.EqualTo("in use"));
+            Assert.That(store.GetLeases().Single().Holder, Does.Contain("alice"), "the other run keeps its lease");
+            Assert.That(Directory.Exists(RepoFiles.Path(Path.Combine(".lab", "runs", outcome.Run.Id, "qemu-arm64"))), Is.False, "the board was not touched");
         });
     }
 
