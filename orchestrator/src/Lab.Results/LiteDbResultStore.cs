@@ -517,7 +517,8 @@ public sealed class LiteDbResultStore : IResultStore
             return result;
         }
 
-        var id = SaveLog($"{result.RunId}/{result.BoardId}/{result.TestId}.log", log);
+        // Inside the caller's write (its thread holds the transaction): the operation itself, not another bounded write.
+        var id = SaveLogCore($"{result.RunId}/{result.BoardId}/{result.TestId}.log", log);
         return result with { LogExcerpt = string.Concat(log.AsSpan(0, InlineLogLimit), "\n[...cut; full log stored]"), LogId = id };
     }
 }
