@@ -56,6 +56,8 @@ public sealed class DeviceCaseRun(IResultStore store, RunProgress progress, Time
         using var watchdog = new StepTimeout(_time, caseLimit, ct);
 
         var interrupted = false;
+        var anyLine = false;
+        var reported = new HashSet<string>(StringComparer.Ordinal);
         TestStatus? interruptedStatus = null;
         void Record(KtapResult result, string? reasonSuffix)
         {
@@ -110,6 +112,8 @@ public sealed class DeviceCaseRun(IResultStore store, RunProgress progress, Time
                 _store.AddResult(record);
             }
 
+            reported.Add(result.Id);
+
             var ms = record.Duration.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture);
             var why = record.Status is TestStatus.Pass ? string.Empty : " " + FirstLine(record.Reason ?? string.Empty);
             _progress.Board(_board.Id, $"{record.Status.ToKcidb()} {record.TestId} ({ms} ms){why}");
@@ -117,6 +121,7 @@ public sealed class DeviceCaseRun(IResultStore store, RunProgress progress, Time
 
         ValueTask OnLine(string line, CancellationToken lineCt)
         {
+            anyLine = true;
             foreach (var result in parser.Feed(line))
             {
                 Record(result, null);
@@ -132,7 +137,17 @@ public sealed class DeviceCaseRun(IResultStore store, RunProgress progress, Time
         try
         {
             var command = Command(device, binding, selection);
-            var result = await ssh.RunStreamingAsync(command, OnLine, Timeout.InfiniteTimeSpan, stream.Token).ConfigureAwait(false);
+            CommandResult result;
+            try
+            {
+                result = await ssh.RunStreamingAsync(command, OnLine, Timeout.InfiniteTimeSpan, stream.Token).ConfigureAwait(false);
+            }
+            catch (BoardConnectionLostException) when (!anyLine && ssh.IsConnected && !stream.IsCancellationRequested)
+            {
+                // The session is up but the command's channel never opened (a busy board under TCG): once more.
+                result = await ssh.RunStreamingAsync(command, OnLine, Timeout.InfiniteTimeSpan, stream.Token).ConfigureAwait(false);
+            }
+
             if (!result.Succeeded)
             {
                 var status = result.ExitStatus is { } s ? "exit status " + s.ToString(CultureInfo.InvariantCulture) : $"killed by signal {result.ExitSignal ?? "(unnamed)"}";
@@ -185,6 +200,19 @@ public sealed class DeviceCaseRun(IResultStore store, RunProgress progress, Time
         foreach (var result in parser.Complete())
         {
             Record(result, suffix);
+        }
+
+        // Planned cases the stream never even announced (it ended before the agent's plan line): named from the plan.
+        if (PlannedId(new KtapResult("#1", 1, KtapStatus.Error, string.Empty, null, 0, [], [], [], null, null), selection) is not null)
+        {
+            for (var n = 1; n <= selection.Patterns.Count; n++)
+            {
+                if (!reported.Contains(selection.Patterns[n - 1]))
+                {
+                    Record(new KtapResult("#" + n.ToString(CultureInfo.InvariantCulture), n, KtapStatus.Error, string.Empty, "no result: the agent's output ended before it", 0, [], [], [], null, null),
+                        suffix ?? "(the agent ended without reporting it)");
+                }
+            }
         }
 
         return end;

@@ -173,6 +173,24 @@ public sealed class BoardPipelineTests
     }
 
     [Test]
+    public async Task A_link_lost_before_the_agent_printed_anything_still_names_every_planned_case()
+    {
+        var (board, fake) = Board();
+        fake.DropBeforeOutput.Add("a");
+
+        var (_, results, _) = await RunAsync(board, fake);
+
+        var byId = results.ToDictionary(r => r.TestId);
+        Assert.Multiple(() =>
+        {
+            Assert.That(byId[$"{One}@a"].Status, Is.EqualTo(TestStatus.Error));
+            Assert.That(byId[$"{One}@a"].Reason, Does.Contain("interrupted"));
+            Assert.That(byId[$"{Two}@a"].Status, Is.EqualTo(TestStatus.Miss));
+            Assert.That(byId[$"{One}@b"].Status, Is.EqualTo(TestStatus.Pass), "reset, then the next device");
+        });
+    }
+
+    [Test]
     public async Task An_agent_that_dies_leaves_its_unreported_case_as_an_error_and_the_next_device_runs_without_a_reset()
     {
         var (board, fake) = Board();

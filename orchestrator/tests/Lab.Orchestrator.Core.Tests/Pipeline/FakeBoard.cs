@@ -42,6 +42,9 @@ internal sealed partial class FakeBoard(BoardConfig config) : IBoard, IBoardPowe
     /// <summary>Device name -> (result index, dmesg line the agent attaches to that case).</summary>
     public Dictionary<string, (int Index, string Line)> DmesgAt { get; } = [];
 
+    /// <summary>Devices whose agent invocation loses the link before the agent printed anything.</summary>
+    public HashSet<string> DropBeforeOutput { get; } = [];
+
     public bool Frozen { get; private set; }
 
     public BoardConfig Config { get; } = config;
@@ -155,6 +158,12 @@ internal sealed partial class FakeBoard(BoardConfig config) : IBoard, IBoardPowe
             board.Calls.Add(command);
             var device = DeviceArgument().Match(command).Groups[1].Value;
             var cases = CasesArgument().Match(command).Groups[1].Value.Split(',');
+            if (board.DropBeforeOutput.Remove(device))
+            {
+                _open = false;
+                throw new BoardConnectionLostException($"{Endpoint}: connection lost (SshOperationTimeoutException: Session operation has timed out) while running: {command}");
+            }
+
             await onLine("KTAP version 1", ct);
             await onLine("1.." + cases.Length, ct);
             for (var i = 0; i < cases.Length; i++)
