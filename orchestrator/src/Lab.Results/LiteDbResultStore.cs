@@ -200,8 +200,12 @@ public sealed class LiteDbResultStore : IResultStore
         _ => e.Message,
     };
 
-    /// <summary>Below this much free space a write is refused with ENOSPC rather than attempted.</summary>
-    private const long MinFreeBytes = 64 * 1024;
+    /// <summary>
+    /// Below this much free space a write is refused with ENOSPC rather than attempted: LiteDB 5 queues its page
+    /// writes and, when one fails for space, finds out only while closing the file, silently (a result it had
+    /// acknowledged is then missing). The floor keeps every acknowledged write clear of a full disk.
+    /// </summary>
+    private const long MinFreeBytes = 128 * 1024;
 
     /// <summary>The longest a write may take.</summary>
     private static readonly TimeSpan WriteLimit = TimeSpan.FromSeconds(60);

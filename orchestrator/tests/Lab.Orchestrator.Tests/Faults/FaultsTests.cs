@@ -243,7 +243,7 @@ public sealed partial class FaultsTests
     }
 
     /// <summary>Small enough that a run fills it during its cases, large enough for the build record before them.</summary>
-    private const int FullDiskKiB = 300;
+    private const int FullDiskKiB = 500;
 
     [GeneratedRegex(@"^\[qemu-arm64\] PASS (\S+) \(")]
     private static partial Regex PassLine();
