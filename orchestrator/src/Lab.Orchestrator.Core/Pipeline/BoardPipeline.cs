@@ -244,6 +244,7 @@ public sealed class BoardPipeline(BoardRunContext context, BoardConfig board)
 
             var binding = _bound.First(b => b.Device.Name == device.Name).Binding;
             Step(BoardStep.Cases, $"running {plan.Cases.Count} cases on {device.Name} ({binding.Device})...");
+            await EnsureLinkAsync(ct).ConfigureAwait(false);
             var (end, stopped) = await WatchedAsync(w => runner.RunAsync(_link!, device, binding, new CaseSelection(plan.Cases), ct, w), ct).ConfigureAwait(false);
             _c.Progress.Board(_board.Id, $"{device.Name} done ({Elapsed()})");
             if (end == CaseRunEnd.LinkLost)
@@ -261,6 +262,7 @@ public sealed class BoardPipeline(BoardRunContext context, BoardConfig board)
 
         var seconds = stressSeconds is { } s ? s.ToString(CultureInfo.InvariantCulture) + " s" : "the agent's default time";
         Step(BoardStep.Cases, $"stress cases on {stressing.Count} devices at once, {seconds} each...");
+        await EnsureLinkAsync(ct).ConfigureAwait(false);
         var (ends, stressStopped) = await WatchedAsync(w => Task.WhenAll(stressing.Select(b => runner.RunAsync(
             _link!, b.Device, b.Binding, new CaseSelection(plans[b.Device.Name].StressCases) { Area = CaseSelection.StressArea, StressSeconds = stressSeconds }, ct, w))),
             ct).ConfigureAwait(false);
@@ -268,6 +270,30 @@ public sealed class BoardPipeline(BoardRunContext context, BoardConfig board)
         if (ends.Any(e => e == CaseRunEnd.LinkLost))
         {
             await RecoverAsync(stressStopped is null ? "the link was lost during the stress pass" : $"{stressStopped} (stress pass)", ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// A session that dropped while idle (between devices) is opened again before the next agent starts; a board that
+    /// does not take a new session is reset.
+    /// </summary>
+    private async Task EnsureLinkAsync(CancellationToken ct)
+    {
+        if (_link is { IsConnected: true })
+        {
+            return;
+        }
+
+        _c.Progress.Board(_board.Id, "the SSH session dropped while idle; opening a new one...");
+        await DropLinkAsync().ConfigureAwait(false);
+        try
+        {
+            using var limit = new StepTimeout(_c.Time, TimeSpan.FromSeconds(30), ct);
+            _link = await _target!.ConnectAsync(limit.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException and not ResultStoreException && !ct.IsCancellationRequested)
+        {
+            await RecoverAsync($"the board took no new SSH session ({Text.Brief(e.Message).Replace('\n', ' ')})", ct).ConfigureAwait(false);
         }
     }
 
