@@ -25,6 +25,7 @@ public sealed class LiteDbResultStore : IResultStore
     private readonly LiteDatabase _db;
     private readonly TimeProvider _time;
     private readonly RunOwner _self;
+    private volatile string? _hungWrite;
 
     /// <summary>
     /// Opens (creating if needed) the store at <paramref name="path"/> and ensures its indexes. With
@@ -157,6 +158,12 @@ public sealed class LiteDbResultStore : IResultStore
     /// </summary>
     private T Write<T>(string what, Func<T> operation) => Do(what, () =>
     {
+        if (_hungWrite is { } hung)
+        {
+            // A write is stuck inside LiteDB holding its lock: every later one would wait just as long.
+            throw new IOException("an earlier write never completed (" + hung + "); refusing further writes");
+        }
+
         if (FreeBytes(Path) is { } free && free < MinFreeBytes)
         {
             throw new IOException($"no space left on device ({free / 1024} KiB free, a write needs {MinFreeBytes / 1024} KiB)");
@@ -165,6 +172,7 @@ public sealed class LiteDbResultStore : IResultStore
         var write = Task.Run(operation);
         if (!write.Wait(WriteLimit))
         {
+            _hungWrite = what;
             throw new IOException($"the write did not complete within {WriteLimit.TotalSeconds} s (disk full or hung?)");
         }
 
@@ -450,7 +458,14 @@ public sealed class LiteDbResultStore : IResultStore
     }
 
     /// <inheritdoc/>
-    public void Dispose() => _db.Dispose();
+    public void Dispose()
+    {
+        // After a stuck write LiteDB's close would wait for it forever; the process is ending anyway.
+        if (_hungWrite is null)
+        {
+            _db.Dispose();
+        }
+    }
 
     /// <summary>Refuses, before LiteDB touches it, a file that is empty, too short or not a LiteDB database.</summary>
     private static void CheckHeader(string path)
