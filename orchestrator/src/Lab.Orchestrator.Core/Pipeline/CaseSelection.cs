@@ -16,6 +16,9 @@ public sealed record CaseSelection(IReadOnlyList<string> Patterns)
     /// <summary>Only cases of this area.</summary>
     public string? Area { get; init; }
 
+    /// <summary>True when the patterns are exact case ids (a plan), in the order the agent runs them.</summary>
+    public bool IsExact => Patterns.All(p => !p.Contains('*', StringComparison.Ordinal) && !p.Contains(',', StringComparison.Ordinal));
+
     /// <summary>How long each stress case loops; null leaves the agent's default.</summary>
     public int? StressSeconds { get; init; }
 

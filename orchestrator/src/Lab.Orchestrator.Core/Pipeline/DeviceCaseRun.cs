@@ -203,7 +203,7 @@ public sealed class DeviceCaseRun(IResultStore store, RunProgress progress, Time
         }
 
         // Planned cases the stream never even announced (it ended before the agent's plan line): named from the plan.
-        if (PlannedId(new KtapResult("#1", 1, KtapStatus.Error, string.Empty, null, 0, [], [], [], null, null), selection) is not null)
+        if (selection.IsExact)
         {
             for (var n = 1; n <= selection.Patterns.Count; n++)
             {
@@ -226,8 +226,7 @@ public sealed class DeviceCaseRun(IResultStore store, RunProgress progress, Time
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(selection);
-        var exact = selection.Patterns.All(p => !p.Contains('*', StringComparison.Ordinal) && !p.Contains(',', StringComparison.Ordinal));
-        return result.Depth == 0 && result.Name.Length == 0 && result.Id.StartsWith('#') && exact
+        return result.Depth == 0 && result.Name.Length == 0 && result.Id.StartsWith('#') && selection.IsExact
                && result.Number >= 1 && result.Number <= selection.Patterns.Count
             ? selection.Patterns[result.Number - 1]
             : null;

@@ -64,7 +64,7 @@ public sealed class StandInBoardsQemuTests
     [Test]
     public async Task A_physical_board_gets_its_modules_uploaded_passes_the_catalog_and_is_restored()
     {
-        var port = FreeLoopbackPort();
+        var port = Lab.Orchestrator.Boards.Qemu.FreePort.OnLoopback();
         var state = Path.Combine(_dir, "board");
         string[] Power(string action) => ["bash", RepoFiles.Path("orchestrator/tests/Lab.Orchestrator.Tests/StandIns/physical-board-power.sh"), action, state, _image.Directory, port.ToString(CultureInfo.InvariantCulture)];
         var board = new Dictionary<string, object?>
@@ -132,7 +132,7 @@ public sealed class StandInBoardsQemuTests
                     "the model's command line is kept");
             });
             Assert.That(System.Diagnostics.Process.GetProcessesByName("Lab.FvpStandIn"), Is.Empty, "the model is stopped by the run");
-            Assert.That(StandInQemus(), Is.Empty, "and so is what the model started (its process group)");
+            Assert.That(ProcessProbe.Qemus(",server=on,wait=on"), Is.Empty, "and so is what the model started (its process group)");
         }
     }
 
@@ -204,18 +204,4 @@ public sealed class StandInBoardsQemuTests
         return (store.GetRun(outcome.Run.Id)!, store);
     }
 
-    /// <summary>Command lines of live QEMUs the FVP stand-in started (only it serves a console with wait=on).</summary>
-    private static List<string> StandInQemus() =>
-        Directory.EnumerateDirectories("/proc")
-            .Select(d => Path.Combine(d, "cmdline"))
-            .Select(f => { try { return File.ReadAllText(f).Replace('\0', ' '); } catch (IOException) { return string.Empty; } catch (UnauthorizedAccessException) { return string.Empty; } })
-            .Where(c => c.Contains("qemu-system", StringComparison.Ordinal) && c.Contains(",server=on,wait=on", StringComparison.Ordinal))
-            .ToList();
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -63,18 +63,7 @@ public sealed partial class LabBootQemuTests
         }
 
         await p.WaitForExitAsync(limit.Token);
-        var qemuLeft = Directory.EnumerateDirectories("/proc").Any(d =>
-        {
-            try
-            {
-                var cmd = File.ReadAllText(Path.Combine(d, "cmdline"));
-                return cmd.Contains("qemu-system", StringComparison.Ordinal) && cmd.Contains(dir, StringComparison.Ordinal);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                return false;
-            }
-        });
+        var qemuLeft = ProcessProbe.Qemus(dir).Count > 0;
         Assert.Multiple(() =>
         {
             Assert.That(modules, Does.Contain("vfio_platform").And.Contain("vfio_pci").And.Contain("bind-device.sh"), "modules loaded, bind script installed");

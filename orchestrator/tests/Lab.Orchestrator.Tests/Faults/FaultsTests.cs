@@ -103,7 +103,7 @@ public sealed partial class FaultsTests
         var planner = new CatalogPlanner();
         var planned = board.Devices.SelectMany(d => { var p = planner.Plan(board, d, ["vfio.*"]); return p.Cases.Concat(p.StressCases).Select(c => $"{c}@{d.Name}"); }).ToList();
         var lost = planned.Count(id => results.All(r => r.TestId != id));
-        var leftBehind = QemusOf(run.Id).Count + (ProcessProbe.IsRunning(firstQemu) ? 1 : 0);
+        var leftBehind = ProcessProbe.Qemus(run.Id).Count + (ProcessProbe.IsRunning(firstQemu) ? 1 : 0);
         var took = hit is null ? TimeSpan.MaxValue : hit.RecordedAt - struck;
         _table.Add($"{fault,-20} | {hit?.Status.ToKcidb() ?? "-",-6} | {hit?.TestId ?? "(none)",-44} | {took.TotalSeconds,8:0.0} s  | {lost,4} | {leftBehind}");
         foreach (var r in results.Where(r => r.Status is not TestStatus.Pass))
@@ -156,7 +156,7 @@ public sealed partial class FaultsTests
             var stored = reader.GetResults(run.Id).Select(r => r.TestId).ToHashSet(StringComparer.Ordinal);
             var lost = printed.Count(id => !stored.Contains(id));
             var (resultsCode, _, resultsErr) = await LabAsync(["results", "--run", run.Id, lab]);
-            var qemu = QemusOf(run.Id);
+            var qemu = ProcessProbe.Qemus(run.Id);
             _table.Add($"{"store disk full",-20} | exit {code} | {printed.Count} printed, {stored.Count} stored{string.Empty,-20} | {took.TotalSeconds,8:0.0} s  | {lost,4} | {qemu.Count}");
             Assert.Multiple(() =>
             {
@@ -228,7 +228,7 @@ public sealed partial class FaultsTests
         using var reader = new LiteDbResultStore(Path.Combine(_dir, ".lab", "results.db"), readOnly: true);
         var run = reader.ListRuns(new RunQuery()).Single();
         var board = reader.GetBoardRuns(run.Id).Single();
-        var qemu = QemusOf(run.Id);
+        var qemu = ProcessProbe.Qemus(run.Id);
         _table.Add($"{"Ctrl-C",-20} | exit {p.ExitCode} | {board.Health,-44} | {took.TotalSeconds,8:0.0} s  | {0,4} | {qemu.Count}");
         Assert.Multiple(() =>
         {
@@ -273,25 +273,6 @@ public sealed partial class FaultsTests
         await p.WaitForExitAsync(limit.Token);
         return (p.ExitCode, await stdout, await stderr);
     }
-
-    /// <summary>Live QEMUs of a run (their command line names the run's directory); QEMU removes its pidfile when it exits.</summary>
-    private static List<int> QemusOf(string runId) =>
-        Directory.EnumerateDirectories("/proc")
-            .Select(d => (Pid: int.TryParse(Path.GetFileName(d), CultureInfo.InvariantCulture, out var pid) ? pid : 0, Dir: d))
-            .Where(x => x.Pid > 0 && ProcessProbe.IsRunning(x.Pid))
-            .Where(x =>
-            {
-                try
-                {
-                    var cmd = File.ReadAllText(Path.Combine(x.Dir, "cmdline"));
-                    return cmd.Contains("qemu-system", StringComparison.Ordinal) && cmd.Contains(runId, StringComparison.Ordinal);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    return false;
-                }
-            })
-            .Select(x => x.Pid).ToList();
 
     /// <summary>kill(1); a negative pid signals that process group.</summary>
     private static async Task Signal(int pid, string signal)
