@@ -111,6 +111,12 @@ public sealed class BoardWatch(IBoard board, IBoardCommands link, TimeProvider t
         }
         catch (BoardConnectionLostException e) when (!ct.IsCancellationRequested)
         {
+            // The board's own controls say more than a failed probe (the emulator may have stopped during it).
+            if (await _board.CheckAliveAsync(ct).ConfigureAwait(false) is { } stopped)
+            {
+                return "board stopped: " + stopped;
+            }
+
             var silent = console.LastGrowth <= start;
             var seconds = ProbeTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture);
             return e.TimedOut && !silent
