@@ -71,22 +71,10 @@ public sealed partial class FaultsTests
     {
         Prerequisites.RequireQemuBoardHost();
         var image = await SharedQemuBoard.ImageAsync(CancellationToken.None);
-        var lab = LabConfigLoader.Load(RepoFiles.Path("lab.json"));
-        var request = new RunRequest("qemu-arm64", null, RunTrigger.Manual) { StressSeconds = 2 };
-        var boards = LabRun.SelectBoards(lab.Config!, request, out _)!;
         var progress = new LineCapture(TestContext.Progress);
         using var store = new LiteDbResultStore(Path.Combine(_dir, "results.db"));
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(20));
-        var running = new LabRun(lab, store, new RunProgress(progress), TimeProvider.System).ExecuteAsync(request, boards, cts.Token);
-
-        // The fault strikes while the PL031's cases run (the second device): a board with results behind it and ahead.
-        RunRecord? run = null;
-        while (run is null || !store.GetResults(run.Id).Any(r => r.TestId.EndsWith("@pl031", StringComparison.Ordinal)))
-        {
-            Assert.That(running.IsCompleted, Is.False, "the run ended before the PL031 cases started");
-            await Task.Delay(20, cts.Token);
-            run ??= store.ListRuns(new RunQuery()).SingleOrDefault();
-        }
+        var (running, run, boards) = await StartUntilPl031Async(store, progress, cts.Token);
 
         var before = store.GetResults(run.Id).Select(r => r.TestId).ToList();
         var pidFile = RepoFiles.Path(Path.Combine(".lab", "runs", run.Id, "qemu-arm64", "qemu.pid"));
@@ -240,6 +228,25 @@ public sealed partial class FaultsTests
             Assert.That(took, Is.LessThan(_goal));
             Assert.That(qemu, Is.Empty, "QEMU was stopped by the orchestrator");
         });
+    }
+
+    /// <summary>Starts a run of the default board and returns once the PL031's cases (the second device) record results: a board with results behind it and ahead.</summary>
+    private static async Task<(Task<RunOutcome> Running, RunRecord Run, IReadOnlyList<BoardConfig> Boards)> StartUntilPl031Async(
+        LiteDbResultStore store, LineCapture progress, CancellationToken ct)
+    {
+        var lab = LabConfigLoader.Load(RepoFiles.Path("lab.json"));
+        var request = new RunRequest("qemu-arm64", null, RunTrigger.Manual) { StressSeconds = 2 };
+        var boards = LabRun.SelectBoards(lab.Config!, request, out _)!;
+        var running = new LabRun(lab, store, new RunProgress(progress), TimeProvider.System).ExecuteAsync(request, boards, ct);
+        RunRecord? run = null;
+        while (run is null || !store.GetResults(run.Id).Any(r => r.TestId.EndsWith("@pl031", StringComparison.Ordinal)))
+        {
+            Assert.That(running.IsCompleted, Is.False, "the run ended before the PL031 cases started");
+            await Task.Delay(20, ct);
+            run ??= store.ListRuns(new RunQuery()).SingleOrDefault();
+        }
+
+        return (running, run, boards);
     }
 
     /// <summary>Small enough that a run fills it during its cases, large enough for the build record before them.</summary>

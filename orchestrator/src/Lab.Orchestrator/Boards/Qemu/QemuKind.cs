@@ -11,12 +11,19 @@ namespace Lab.Orchestrator.Boards.Qemu;
 /// </summary>
 internal sealed class QemuKind : IBoard, IBoardPower
 {
-    /// <summary>How long QMP may take to answer before QEMU counts as frozen.</summary>
+    /// <summary>How long one QMP question may take.</summary>
     public static readonly TimeSpan QmpTimeout = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// How long QMP may stay silent before a running QEMU counts as frozen. A QEMU whose vCPU threads load both
+    /// host cores can take more than <see cref="QmpTimeout"/> to answer once; a stopped one (SIGSTOP) is seen at once.
+    /// </summary>
+    public static readonly TimeSpan QmpSilentLimit = TimeSpan.FromSeconds(20);
 
     private readonly QemuBoardOptions _options;
     private readonly TimeProvider _time;
     private QemuBoard? _qemu;
+    private long? _qmpSilentSince;
 
     public QemuKind(BoardConfig config, QemuBoardOptions options, TimeProvider time)
     {
@@ -48,6 +55,7 @@ internal sealed class QemuKind : IBoard, IBoardPower
     public async Task OnAsync(CancellationToken ct)
     {
         await StopAsync().ConfigureAwait(false);
+        _qmpSilentSince = null;
         try
         {
             _qemu = QemuBoard.Launch(_options, _time);
@@ -105,20 +113,39 @@ internal sealed class QemuKind : IBoard, IBoardPower
             return death;
         }
 
+        if (qemu.StoppedBySignal)
+        {
+            return "QEMU is stopped (process state T): it runs neither the guest nor QMP";
+        }
+
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
         limit.CancelAfter(QmpTimeout);
         try
         {
             var status = await qemu.QueryStatusAsync(limit.Token).ConfigureAwait(false);
+            _qmpSilentSince = null;
             return status == "running" ? null : $"QEMU reports the guest {status}";
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            return $"QEMU does not answer QMP within {QmpTimeout.TotalSeconds} s (frozen or stopped)";
+            return Silent();
+        }
+        catch (System.Net.Sockets.SocketException e) when (e.SocketErrorCode is System.Net.Sockets.SocketError.WouldBlock or System.Net.Sockets.SocketError.TryAgain)
+        {
+            return Silent(); // the monitor's queue is full: another client holds it, as a busy QEMU keeps it
         }
         catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or InvalidOperationException or System.Text.Json.JsonException)
         {
             return qemu.Death ?? "QMP failed: " + e.Message;
+        }
+
+        string? Silent()
+        {
+            _qmpSilentSince ??= _time.GetTimestamp();
+            var silent = _time.GetElapsedTime(_qmpSilentSince.Value);
+            return silent >= QmpSilentLimit
+                ? $"QEMU has not answered QMP for {silent.TotalSeconds:F0} s (frozen)"
+                : null; // busy, not yet frozen: the next check asks again
         }
     }
 
