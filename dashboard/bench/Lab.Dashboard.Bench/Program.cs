@@ -28,7 +28,7 @@ try
         Console.WriteLine($"one run + result written through the store at 1 M: {sw.Elapsed.TotalMilliseconds:F0} ms");
     }
 
-    await using var app = DashboardHost.Build(new DashboardOptions { StorePath = path, Urls = "http://127.0.0.1:0", LabRoot = dir });
+    await using var app = DashboardHost.Build(new DashboardOptions { StorePath = path, Urls = "http://127.0.0.1:0" });
     await app.StartAsync();
     using var http = new HttpClient { BaseAddress = new Uri(app.Urls.Single()), Timeout = TimeSpan.FromMinutes(5) };
     string latest = runIds[^1], previous = runIds[^2], old = runIds[^30];

@@ -5,12 +5,14 @@ using Lab.Dashboard.Data;
 using Lab.Dashboard.Features.Boards;
 using Lab.Dashboard.Features.Compare;
 using Lab.Dashboard.Features.Matrix;
+using Lab.Dashboard.Features.Queue;
 using Lab.Dashboard.Features.Regressions;
 using Lab.Dashboard.Features.RunDetail;
 using Lab.Dashboard.Features.RunNow;
 using Lab.Dashboard.Features.Runs;
 using Lab.Dashboard.Features.Trends;
 using Lab.Dashboard.Hosting;
+using Lab.Orchestrator.Core.Jobs;
 using Lab.Orchestrator.Core.Results;
 using Lab.Results;
 
@@ -62,7 +64,9 @@ public static class DashboardHost
         s.AddSingleton<CompareService>();
         s.AddSingleton<BoardsService>();
         s.AddSingleton(new LabToken(options.TokenFile ?? DashboardOptions.DefaultTokenFile()));
-        s.AddSingleton(new RunLauncher(Path.GetFullPath(options.LabRoot), time));
+        s.AddSingleton(sp => sp.GetRequiredService<IResultStore>() as IJobStore
+            ?? throw new InvalidOperationException("the results store keeps no job queue"));
+        s.AddSingleton(sp => new QueueService(sp.GetRequiredService<IJobStore>(), options.Scheduler));
         s.AddAntiforgery(o => o.Cookie.Name = "vfiolab.af");
         s.ConfigureHttpJsonOptions(o =>
         {
@@ -81,9 +85,10 @@ public static class DashboardHost
             .MapCompareApi()
             .MapBoardsApi()
             .MapExportsApi()
-            .MapRunNowApi();
+            .MapRunNowApi()
+            .MapJobsApi();
         app.MapRunsPages().MapRunDetailPages().MapMatrixPages().MapRegressionsPages().MapTrendsPages()
-            .MapComparePages().MapBoardsPages().MapRunNowPages();
+            .MapComparePages().MapBoardsPages().MapRunNowPages().MapQueuePages();
 
         var where = options.Store is null ? Path.GetFullPath(options.StorePath) : "(given by the caller)";
         var scope = options.AllowRemote ? "remote access ALLOWED" : "loopback only";

@@ -1,3 +1,4 @@
+using Lab.Orchestrator.Core.Jobs;
 using Lab.Orchestrator.Core.Results;
 
 namespace Lab.Dashboard;
@@ -23,8 +24,8 @@ public sealed class DashboardOptions
     /// <summary>The "Run now" token file; null means <see cref="DefaultTokenFile"/>. Without the file, "Run now" is off.</summary>
     public string? TokenFile { get; init; }
 
-    /// <summary>The lab checkout: where <c>./lab</c> is, for "Run now".</summary>
-    public string LabRoot { get; init; } = Directory.GetCurrentDirectory();
+    /// <summary>The scheduler of <c>lab serve</c> when it runs in this process (the queue page then says why jobs wait).</summary>
+    public JobScheduler? Scheduler { get; init; }
 
     /// <summary>Listen on non-loopback addresses too. Off by default: the dashboard has no user accounts.</summary>
     public bool AllowRemote { get; init; }

@@ -17,6 +17,10 @@ internal static class Program
             RunCommand.Create(),
             BootCommand.Create(),
             DashboardCommand.Create(),
+            ServeCommand.Create(),
+            SubmitCommand.Create(),
+            QueueCommand.Create(),
+            CancelCommand.Create(),
             CoverageCommand.Create(),
         };
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using LiteDB;
+using Lab.Orchestrator.Core.Jobs;
 using Lab.Orchestrator.Core.Results;
 
 namespace Lab.Results;
@@ -12,7 +13,7 @@ namespace Lab.Results;
 /// writes from another process, and a writer killed with SIGKILL loses nothing it had returned from. One
 /// instance per process.
 /// </summary>
-public sealed class LiteDbResultStore : IResultStore
+public sealed partial class LiteDbResultStore : IResultStore, IJobStore
 {
     /// <summary>How much of a case log stays inline; the whole log goes to file storage past this.</summary>
     public const int InlineLogLimit = 4096;
@@ -77,6 +78,9 @@ public sealed class LiteDbResultStore : IResultStore
 
     /// <summary>The store file.</summary>
     public string Path { get; }
+
+    /// <summary>This process as the owner of the runs and jobs it writes.</summary>
+    public RunOwner Self => _self;
 
     /// <inheritdoc/>
     public RunRecord StartRun(RunTrigger trigger, string who, IReadOnlyList<string> boards, BuildInfo build) => Write("start a run", () => StartRunCore(trigger, who, boards, build));
@@ -170,10 +174,18 @@ public sealed class LiteDbResultStore : IResultStore
         }
 
         var write = Task.Run(operation);
-        if (!write.Wait(WriteLimit))
+        try
         {
-            _hungWrite = what;
-            throw new IOException($"the write did not complete within {WriteLimit.TotalSeconds} s (disk full or hung?)");
+            if (!write.Wait(WriteLimit))
+            {
+                _hungWrite = what;
+                throw new IOException($"the write did not complete within {WriteLimit.TotalSeconds} s (disk full or hung?)");
+            }
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            // The operation's own exception, as if it had run on this thread (a refused job move stays what it is).
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException!).Throw();
         }
 
         return write.GetAwaiter().GetResult();
@@ -518,6 +530,7 @@ public sealed class LiteDbResultStore : IResultStore
         runs.EnsureIndex("trigger");
         _db.GetCollection(BoardRuns).EnsureIndex("runId");
         _db.GetCollection(BoardRuns).EnsureIndex("boardId");
+        _db.GetCollection(Jobs).EnsureIndex("state");
     }
 
     private RunRecord UpdateRun(string runId, Func<RunRecord, RunRecord> change)

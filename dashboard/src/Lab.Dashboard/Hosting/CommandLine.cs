@@ -31,7 +31,6 @@ internal static class CommandLine
         {
             Urls = urls ?? DashboardOptions.DefaultUrls,
             StorePath = store ?? StorePaths.DefaultFor(Path.Combine(labRoot, "lab.json")),
-            LabRoot = labRoot,
             TokenFile = token,
             AllowRemote = allowRemote,
         };

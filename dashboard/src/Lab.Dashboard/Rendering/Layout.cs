@@ -11,6 +11,7 @@ internal static class Layout
         ("/trends", "Trends", "trends"),
         ("/compare", "Compare", "compare"),
         ("/boards", "Boards", "boards"),
+        ("/queue", "Queue", "queue"),
     ];
 
     /// <summary>A whole page.</summary>

@@ -5,6 +5,8 @@ internal static class Links
 {
     public static string Run(string runId) => "/runs/" + E(runId);
 
+    public static string Job(string jobId) => "/queue/" + E(jobId);
+
     public static string Case(string runId, string boardId, string testId) =>
         $"/runs/{E(runId)}/boards/{E(boardId)}/case?test={E(testId)}";
 

@@ -19,7 +19,7 @@ public sealed class DashboardServer : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<DashboardServer> StartAsync(SeededLab lab, string? tokenFile = null, string? labRoot = null)
+    public static async Task<DashboardServer> StartAsync(SeededLab lab, string? tokenFile = null)
     {
         var time = new FakeTimeProvider(lab.Now);
         var app = DashboardHost.Build(new DashboardOptions
@@ -27,7 +27,6 @@ public sealed class DashboardServer : IAsyncDisposable
             StorePath = lab.StorePath,
             Urls = "http://127.0.0.1:0",
             TokenFile = tokenFile ?? Path.Combine(Path.GetDirectoryName(lab.StorePath)!, "no-such.token"),
-            LabRoot = labRoot ?? Path.GetDirectoryName(lab.StorePath)!,
             TimeProvider = time,
         });
         await app.StartAsync();

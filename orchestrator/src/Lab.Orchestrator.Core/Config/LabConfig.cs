@@ -27,6 +27,14 @@ public sealed record LabConfig
     [Description("The boards of the lab.")]
     public required IReadOnlyList<BoardConfig> Boards { get; init; }
 
+    /// <summary>How many boards <c>lab serve</c> runs at once.</summary>
+    [Description("How many boards lab serve runs at the same time (jobs on different boards). Default: 1.")]
+    public int MaxParallelBoards { get; init; } = 1;
+
+    /// <summary>Where <c>lab serve</c> posts job ends and new regressions, if anywhere.</summary>
+    [Description("A webhook lab serve POSTs JSON to when a job ends and when a run has new regressions.")]
+    public WebhookConfig? Webhook { get; init; }
+
     /// <summary>The nightly schedule, if any.</summary>
     [Description("The nightly schedule.")]
     public NightlyConfig? Nightly { get; init; }

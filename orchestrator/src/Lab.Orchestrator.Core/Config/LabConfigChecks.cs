@@ -68,6 +68,16 @@ internal static partial class LabConfigChecks
             CheckBoard(lab, board, path, labDir, errors);
         }
 
+        if (lab.MaxParallelBoards is < 1 or > 256)
+        {
+            errors.Add(new ConfigError("$.maxParallelBoards", $"{lab.MaxParallelBoards} is out of range 1-256"));
+        }
+
+        if (lab.Webhook is { } hook && (!Uri.TryCreate(hook.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https")))
+        {
+            errors.Add(new ConfigError("$.webhook.url", $"'{Text.Escape(hook.Url, 80)}' is not an http(s) URL"));
+        }
+
         if (lab.Nightly is { } nightly)
         {
             try

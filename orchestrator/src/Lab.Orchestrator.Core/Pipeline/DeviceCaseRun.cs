@@ -148,6 +148,13 @@ public sealed class DeviceCaseRun(IResultStore store, RunProgress progress, Time
                 result = await ssh.RunStreamingAsync(command, OnLine, Timeout.InfiniteTimeSpan, stream.Token).ConfigureAwait(false);
             }
 
+            if (!anyLine && result.ExitStatus is null && result.ExitSignal is null && ssh.IsConnected && !stream.IsCancellationRequested)
+            {
+                // The channel closed with no output and neither an exit status nor a signal: the agent never ran
+                // (seen once on a loaded host, dropbear dropping the channel). Nothing was recorded: once more.
+                result = await ssh.RunStreamingAsync(command, OnLine, Timeout.InfiniteTimeSpan, stream.Token).ConfigureAwait(false);
+            }
+
             if (!result.Succeeded)
             {
                 var status = result.ExitStatus is { } s ? "exit status " + s.ToString(CultureInfo.InvariantCulture) : $"killed by signal {result.ExitSignal ?? "(unnamed)"}";

@@ -11,6 +11,9 @@ public sealed record RunRequest(string? BoardId, string? Cases, RunTrigger Trigg
     /// <summary>How long each stress case loops, replacing the suites' <c>stressSeconds</c>; null to keep them.</summary>
     public int? StressSeconds { get; init; }
 
+    /// <summary>Who asked for the run (recorded with it); the user running the process when null.</summary>
+    public string? Who { get; init; }
+
     /// <summary>Print the plan (steps per board, the (case, device) pairs) and touch no board.</summary>
     public bool PlanOnly { get; init; }
 }

@@ -14,4 +14,12 @@ internal static class ExitCodes
 
     /// <summary>Infrastructure failure: a board, a build or the store did not work.</summary>
     public const int Infrastructure = 3;
+
+    /// <summary>The exit code of a finished run: cancelled or MISS/ERROR 3, FAIL 1, else 0.</summary>
+    public static int For(Core.Pipeline.RunOutcome outcome) => outcome.Cancelled ? Infrastructure : outcome.Run.Status switch
+    {
+        Core.Results.TestStatus.Fail => TestsFailed,
+        Core.Results.TestStatus.Error or Core.Results.TestStatus.Miss => Infrastructure,
+        _ => Ok,
+    };
 }

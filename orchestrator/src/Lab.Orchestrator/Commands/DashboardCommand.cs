@@ -42,7 +42,6 @@ internal static class DashboardCommand
                     Urls = parse.GetValue(urls)!,
                     AllowRemote = parse.GetValue(allowRemote),
                     TokenFile = parse.GetValue(tokenFile),
-                    LabRoot = lab.Directory,
                 });
                 await app.StartAsync(ct);
                 await app.WaitForShutdownAsync(ct);

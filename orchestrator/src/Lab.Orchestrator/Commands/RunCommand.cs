@@ -123,12 +123,7 @@ internal static class RunCommand
                 .ConfigureAwait(false);
         }
 
-        return outcome.Cancelled ? ExitCodes.Infrastructure : status switch
-        {
-            TestStatus.Fail => ExitCodes.TestsFailed,
-            TestStatus.Error or TestStatus.Miss => ExitCodes.Infrastructure,
-            _ => ExitCodes.Ok,
-        };
+        return ExitCodes.For(outcome);
     }
 
     private static void Stop(PosixSignalContext signal, CancellationTokenSource stop)

@@ -65,11 +65,13 @@ internal sealed class LabRun(LabConfigResult lab, IResultStore store, RunProgres
         return new BoardSummary(board.Id, counts.Worst, counts, TimeSpan.Zero, "in use");
     }
 
-    public async Task<RunOutcome> ExecuteAsync(RunRequest request, IReadOnlyList<BoardConfig> boards, CancellationToken ct)
+    /// <summary>Runs the boards; <paramref name="runStarted"/> hears the run's id as soon as the store has opened it.</summary>
+    public async Task<RunOutcome> ExecuteAsync(RunRequest request, IReadOnlyList<BoardConfig> boards, CancellationToken ct, Action<string>? runStarted = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(boards);
-        var run = _store.StartRun(request.Trigger, Environment.UserName, boards.Select(b => b.Id).ToList(), new BuildInfo(_lab.Sha256));
+        var run = _store.StartRun(request.Trigger, request.Who ?? Environment.UserName, boards.Select(b => b.Id).ToList(), new BuildInfo(_lab.Sha256));
+        runStarted?.Invoke(run.Id);
         _progress.Run($"run {run.Id} started ({boards.Count} board{(boards.Count == 1 ? string.Empty : "s")}; ./lab results --run {run.Id})");
         var runDirectory = Path.Combine(_lab.Directory, ".lab", "runs", run.Id);
         var builds = new RunBuilds(_store, new ScriptRunner(_time), _lab, run.Id, Path.Combine(runDirectory, "build"));

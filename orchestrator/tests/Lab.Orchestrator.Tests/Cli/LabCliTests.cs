@@ -262,7 +262,9 @@ public sealed class LabCliTests
         using var detailDoc = JsonDocument.Parse(detail);
         var results = detailDoc.RootElement.GetProperty("results");
         Assert.That(results.GetArrayLength(), Is.EqualTo(2));
-        Assert.That(results[1].GetProperty("errnoName").GetString(), Is.EqualTo("EBADF"));
+        // Both were recorded within the same millisecond: find the failed one by id, not by position.
+        var failed = results.EnumerateArray().Single(r => r.GetProperty("test").GetString() == "vfio.group.bad_fd");
+        Assert.That(failed.GetProperty("errnoName").GetString(), Is.EqualTo("EBADF"));
     }
 
     [Test]

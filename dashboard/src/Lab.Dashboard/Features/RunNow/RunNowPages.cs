@@ -1,4 +1,7 @@
+using System.Text.RegularExpressions;
 using Lab.Dashboard.Data;
+using Lab.Orchestrator.Core.Jobs;
+using Lab.Orchestrator.Core.Results;
 using Lab.Dashboard.Hosting;
 using Microsoft.AspNetCore.Antiforgery;
 using Lab.Dashboard.Rendering;
@@ -7,10 +10,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Lab.Dashboard.Features.RunNow;
 
 /// <summary>
-/// "Run now": GET /runs/now (form), POST /runs/now (start), GET /runs/now/{job} (progress). The POST needs all
-/// three of: a same-origin request, a valid antiforgery token, and the lab token typed by the developer.
+/// "Run now": GET /runs/now (form), POST /runs/now (queues a job, as <c>lab submit</c> does, then shows it on the
+/// queue page). The POST needs all three of: a same-origin request, a valid antiforgery token, and the lab token
+/// typed by the developer. Board and pattern are checked against strict patterns.
 /// </summary>
-internal static class RunNowPages
+internal static partial class RunNowPages
 {
     public static IEndpointRouteBuilder MapRunNowPages(this IEndpointRouteBuilder app)
     {
@@ -19,13 +23,12 @@ internal static class RunNowPages
                 ? Form(ctx, antiforgery, reader, null, StatusCodes.Status200OK)
                 : PageResults.Html(RunNowPage.Disabled(token.File), StatusCodes.Status404NotFound));
         app.MapPost("/runs/now", Start);
-        app.MapGet("/runs/now/{jobId}", (string jobId, RunLauncher launcher) =>
-            launcher.Get(jobId) is { } job ? PageResults.Html(RunNowPage.Job(job)) : PageResults.NotFound($"No job '{jobId}'."));
+        app.MapGet("/runs/now/{jobId}", (string jobId) => TypedResults.Redirect(Links.Job(jobId)));
         return app;
     }
 
     private static async Task<Results<ContentHttpResult, RedirectHttpResult>> Start(
-        HttpContext ctx, LabToken token, RunLauncher launcher, IAntiforgery antiforgery, ResultsReader reader,
+        HttpContext ctx, LabToken token, IJobStore jobs, IAntiforgery antiforgery, ResultsReader reader,
         ILoggerFactory loggers, CancellationToken ct)
     {
         var log = loggers.CreateLogger(typeof(RunNowPages).FullName!);
@@ -65,14 +68,15 @@ internal static class RunNowPages
 
         var board = form["board"].ToString();
         var cases = form["cases"].ToString();
-        if (RunLauncher.Validate(board, cases) is { } error)
+        if (Validate(board, cases) is { } error)
         {
             return Form(ctx, antiforgery, reader, error, StatusCodes.Status400BadRequest);
         }
 
-        var job = launcher.Start(board, cases);
+        var who = $"dashboard ({ctx.Connection.RemoteIpAddress})";
+        var job = jobs.SubmitJob(new JobSpec([board], cases, RunTrigger.Dashboard, who, JobPriority.Normal));
         DashboardLog.RunNowStarted(log, job.Id, board, cases);
-        return TypedResults.Redirect("/runs/now/" + job.Id);
+        return TypedResults.Redirect(Links.Job(job.Id));
     }
 
     private static ContentHttpResult Form(HttpContext ctx, IAntiforgery antiforgery, ResultsReader reader, string? error, int status)
@@ -80,6 +84,28 @@ internal static class RunNowPages
         var tokens = antiforgery.GetAndStoreTokens(ctx);
         return PageResults.Html(RunNowPage.Form(reader.BoardIds(), tokens.FormFieldName, tokens.RequestToken ?? string.Empty, error), status);
     }
+
+    /// <summary>Why the request is refused, or null when board and pattern are acceptable.</summary>
+    public static string? Validate(string? boardId, string? cases)
+    {
+        if (string.IsNullOrEmpty(boardId) || !BoardPattern().IsMatch(boardId))
+        {
+            return "board: letters, digits, '.', '_' and '-' only, not starting with '-'";
+        }
+
+        if (string.IsNullOrEmpty(cases) || !CasePattern().IsMatch(cases))
+        {
+            return "cases: a dotted case id or glob (letters, digits, '.', '_', '-', '*', '?'), not starting with '-'";
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"^[A-Za-z0-9_.][A-Za-z0-9_.\-]{0,63}$", RegexOptions.CultureInvariant)]
+    private static partial Regex BoardPattern();
+
+    [GeneratedRegex(@"^[A-Za-z0-9_.*?][A-Za-z0-9_.*?\-]{0,199}$", RegexOptions.CultureInvariant)]
+    private static partial Regex CasePattern();
 
     // Browsers send Origin on every POST; an older one sends at least Referer. Neither, or another origin, is refused.
     private static bool SameOrigin(HttpRequest request)
