@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using JsonSerializer = System.Text.Json.JsonSerializer;
 using LiteDB;
 using Lab.Orchestrator.Core.Jobs;
@@ -17,12 +15,6 @@ public sealed partial class LiteDbResultStore
 {
     private const string Jobs = "jobs";
     private const string Health = "board_health";
-
-    private static readonly JsonSerializerOptions _json = new()
-    {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-    };
 
     /// <inheritdoc/>
     public Job SubmitJob(JobSpec spec)
@@ -129,7 +121,7 @@ public sealed partial class LiteDbResultStore
 
     /// <inheritdoc/>
     public IReadOnlyList<BoardHealth> GetBoardHealth() => Do("read board health", () =>
-        (IReadOnlyList<BoardHealth>)_db.GetCollection(Health).FindAll().Select(d => JsonSerializer.Deserialize<BoardHealth>(d["json"].AsString, _json)!).ToList());
+        (IReadOnlyList<BoardHealth>)_db.GetCollection(Health).FindAll().Select(d => JsonSerializer.Deserialize(d["json"].AsString, JobJson.Default.BoardHealth)!).ToList());
 
     /// <inheritdoc/>
     public void SaveBoardHealth(BoardHealth health)
@@ -138,7 +130,7 @@ public sealed partial class LiteDbResultStore
         Write("record board health", () => _db.GetCollection(Health).Upsert(new BsonDocument
         {
             ["_id"] = health.BoardId,
-            ["json"] = JsonSerializer.Serialize(health, _json),
+            ["json"] = JsonSerializer.Serialize(health, JobJson.Default.BoardHealth),
         }));
     }
 
@@ -176,9 +168,9 @@ public sealed partial class LiteDbResultStore
         ["state"] = job.State.ToString(),
         ["submittedAt"] = job.SubmittedAt.UtcDateTime,
         ["nightlySlot"] = job.Spec.NightlySlot is { } slot ? slot.UtcDateTime : BsonValue.Null,
-        ["json"] = JsonSerializer.Serialize(job, _json),
+        ["json"] = JsonSerializer.Serialize(job, JobJson.Default.Job),
     };
 
     private static Job FromBson(BsonDocument doc) =>
-        JsonSerializer.Deserialize<Job>(doc["json"].AsString, _json) ?? throw new InvalidDataException($"job {doc["_id"]} is empty");
+        JsonSerializer.Deserialize(doc["json"].AsString, JobJson.Default.Job) ?? throw new InvalidDataException($"job {doc["_id"]} is empty");
 }

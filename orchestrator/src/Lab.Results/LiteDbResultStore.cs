@@ -324,6 +324,8 @@ public sealed partial class LiteDbResultStore : IResultStore, IJobStore
             marked.Add(run.Id);
         }
 
+        // A lease taken for a run whose writer died is free at once rather than at its expiry.
+        _db.GetCollection(Leases).DeleteMany(Query.In("runId", marked.Select(id => new BsonValue(id))));
         return marked;
     }
 

@@ -154,6 +154,19 @@ public sealed class LiteDbResultStoreTests
     }
 
     [Test]
+    public void The_lease_of_a_run_whose_writer_died_is_freed_with_the_run()
+    {
+        var dead = Start();
+        Assert.That(_store.TryAcquireLease("a", "lab run (dead)", dead.Id, TimeSpan.FromMinutes(5)), Is.Not.Null);
+        Assert.That(_store.TryAcquireLease("b", "a bench session", null, TimeSpan.FromMinutes(5)), Is.Not.Null);
+
+        _store.MarkAbandonedRuns(_ => false);
+
+        Assert.That(_store.GetLeases().Select(l => l.BoardId), Is.EquivalentTo(new[] { "b" }), "a lease of no run is left to expire");
+        Assert.That(_store.TryAcquireLease("a", "lab serve", null, TimeSpan.FromMinutes(5)), Is.Not.Null);
+    }
+
+    [Test]
     public void ThisProcessIsAliveAndADeadPidIsNot()
     {
         var run = Start();

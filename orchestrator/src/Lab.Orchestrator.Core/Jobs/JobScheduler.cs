@@ -292,10 +292,10 @@ public sealed class JobScheduler
         public Task Task { get; set; } = Task.CompletedTask;
     }
 
-    /// <summary>Writes a job's run id at once and its progress line at most once a second.</summary>
+    /// <summary>Writes a job's run id at once and its progress line at most every 2 s (the queue page refreshes every 5 s).</summary>
     private sealed class Progress(IJobStore store, string jobId, TimeProvider time) : IJobProgress
     {
-        private static readonly TimeSpan _every = TimeSpan.FromSeconds(1);
+        private static readonly TimeSpan _every = TimeSpan.FromSeconds(2);
         private long _last;
 
         public void RunStarted(string runId) => store.UpdateJob(jobId, runId, null);
