@@ -191,6 +191,18 @@ public sealed class BoardPipelineTests
     }
 
     [Test]
+    public async Task An_agent_channel_that_closes_with_no_output_and_no_exit_status_is_run_once_more()
+    {
+        var (board, fake) = Board();
+        fake.EmptyChannelOnce.Add("a");
+
+        var (_, results, _) = await RunAsync(board, fake);
+
+        Assert.That(results.Where(r => r.TestId.EndsWith("@a", StringComparison.Ordinal)).Select(r => r.Status), Has.All.EqualTo(TestStatus.Pass));
+        Assert.That(fake.Calls.Count(c => c.Contains("'--device' 'a'", StringComparison.Ordinal)), Is.GreaterThanOrEqualTo(2), "the agent was started again");
+    }
+
+    [Test]
     public async Task An_agent_that_dies_leaves_its_unreported_case_as_an_error_and_the_next_device_runs_without_a_reset()
     {
         var (board, fake) = Board();

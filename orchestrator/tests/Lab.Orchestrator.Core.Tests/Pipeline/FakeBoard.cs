@@ -27,6 +27,9 @@ internal sealed partial class FakeBoard(BoardConfig config) : IBoard, IBoardPowe
     /// <summary>Device name -> after how many results the link drops during its agent run.</summary>
     public Dictionary<string, int> DropLinkAfter { get; } = [];
 
+    /// <summary>Devices whose next agent channel closes at once with no output, no exit status and no signal.</summary>
+    public HashSet<string> EmptyChannelOnce { get; } = [];
+
     /// <summary>Device name -> after how many results the agent dies (exit 137).</summary>
     public Dictionary<string, int> KillAgentAfter { get; } = [];
 
@@ -162,6 +165,11 @@ internal sealed partial class FakeBoard(BoardConfig config) : IBoard, IBoardPowe
             {
                 _open = false;
                 throw new BoardConnectionLostException($"{Endpoint}: connection lost (SshOperationTimeoutException: Session operation has timed out) while running: {command}");
+            }
+
+            if (board.EmptyChannelOnce.Remove(device))
+            {
+                return new CommandResult(command, null, string.Empty, string.Empty, TimeSpan.Zero);
             }
 
             await onLine("KTAP version 1", ct);

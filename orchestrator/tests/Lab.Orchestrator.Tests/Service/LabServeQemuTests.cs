@@ -117,6 +117,42 @@ public sealed class LabServeQemuTests
         });
     }
 
+    [Test]
+    public async Task Jobs_on_two_boards_run_at_the_same_time()
+    {
+        Prerequisites.RequireQemuBoardHost();
+        await SharedQemuBoard.ImageAsync(CancellationToken.None);
+        var lab = await CopyLabAsync(json =>
+        {
+            var second = json["boards"]![0]!.DeepClone();
+            second["id"] = "qemu-arm64-b";
+            json["boards"]!.AsArray().Add(second);
+            json["maxParallelBoards"] = 2;
+        });
+        var storePath = Path.Combine(_dir, ".lab", "results.db");
+        using (var seed = new LiteDbResultStore(storePath))
+        {
+            // Both boards passed today's check already: the test is about the two jobs.
+            seed.SaveBoardHealth(new BoardHealth("qemu-arm64", BoardCondition.Good, DateTimeOffset.UtcNow, 0, null));
+            seed.SaveBoardHealth(new BoardHealth("qemu-arm64-b", BoardCondition.Good, DateTimeOffset.UtcNow, 0, null));
+        }
+
+        await using var serve = LabProcess.Start("serve", "--urls", "http://127.0.0.1:0", lab);
+        await serve.WaitForLineAsync("up to 2 board(s) at once", TimeSpan.FromMinutes(2));
+        await using var a = LabProcess.Start("submit", "--board", "qemu-arm64", "--cases", Case, "--wait", lab);
+        await using var b = LabProcess.Start("submit", "--board", "qemu-arm64-b", "--cases", Case, "--wait", lab);
+        var codes = await Task.WhenAll(a.ExitCodeAsync(TimeSpan.FromMinutes(15)), b.ExitCodeAsync(TimeSpan.FromMinutes(15)));
+
+        using var store = new LiteDbResultStore(storePath, readOnly: true);
+        var runs = store.ListRuns(new RunQuery()).OrderBy(r => r.StartedAt).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(codes, Is.EqualTo(new[] { 0, 0 }), a.Output + "\n" + b.Output);
+            Assert.That(runs.Select(r => r.Boards.Single()), Is.EquivalentTo(new[] { "qemu-arm64", "qemu-arm64-b" }));
+            Assert.That(runs[1].StartedAt, Is.LessThan(runs[0].EndedAt!.Value), "the second board started before the first finished");
+        });
+    }
+
     private static Job Job(string store, string id)
     {
         using var s = new LiteDbResultStore(store, readOnly: true);
