@@ -21,9 +21,22 @@ public sealed partial class LiteDbResultStore
     {
         ArgumentNullException.ThrowIfNull(spec);
         var now = _time.GetUtcNow();
-        var job = new Job($"j{now:yyyyMMdd-HHmmss}-{Convert.ToHexString(RandomNumberGenerator.GetBytes(3)).ToLowerInvariant()}", spec, JobState.Queued, now);
-        Write("queue a job", () => _db.GetCollection(Jobs).Insert(ToBson(job)));
-        return job;
+        return Write("queue a job", () =>
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                var job = new Job($"j{now:yyyyMMdd-HHmmss}-{Convert.ToHexString(RandomNumberGenerator.GetBytes(3)).ToLowerInvariant()}", spec, JobState.Queued, now);
+                try
+                {
+                    _db.GetCollection(Jobs).Insert(ToBson(job));
+                    return job;
+                }
+                catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY && attempt < 8)
+                {
+                    // Two jobs in one second drew the same suffix: draw again.
+                }
+            }
+        });
     }
 
     /// <inheritdoc/>
@@ -69,9 +82,11 @@ public sealed partial class LiteDbResultStore
                 throw new JobTransitionException($"job {id} cannot go from {job.State} to {state}");
             }
 
-            return state == JobState.Queued
+            return state == JobState.Queued && !job.CancelRequested
                 ? job with { State = state, Worker = null, Progress = null, Note = note }
-                : job with { State = state, EndedAt = _time.GetUtcNow(), ExitCode = exitCode, Note = note, Progress = null };
+                : state == JobState.Queued
+                    ? job with { State = JobState.Cancelled, EndedAt = _time.GetUtcNow(), Progress = null, Note = "cancelled (it was stopping when the service stopped)" }
+                    : job with { State = state, EndedAt = _time.GetUtcNow(), ExitCode = exitCode, Note = note, Progress = null };
         }) ?? throw new JobTransitionException($"no job {id}");
 
     /// <inheritdoc/>
@@ -99,7 +114,9 @@ public sealed partial class LiteDbResultStore
         var changed = new List<Job>();
         foreach (var dead in running.Where(j => j.Worker is not { } w || !workerAlive(w)))
         {
-            var job = Change("recover a job", dead.Id, j => j.State != JobState.Running ? null : j.Attempts < 2
+            var job = Change("recover a job", dead.Id, j => j.State != JobState.Running ? null
+                : j.CancelRequested ? j with { State = JobState.Cancelled, EndedAt = _time.GetUtcNow(), Progress = null, Note = "cancelled (its worker died while it was stopping)" }
+                : j.Attempts < 2
                 ? j with { State = JobState.Queued, Worker = null, Progress = null, Note = $"its worker (pid {j.Worker?.Pid}) died: queued again" }
                 : j with
                 {

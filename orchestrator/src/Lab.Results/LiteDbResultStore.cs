@@ -23,6 +23,9 @@ public sealed partial class LiteDbResultStore : IResultStore, IJobStore
     private const string Results = "results";
     private const string Leases = "leases";
 
+    /// <summary>LiteDB 5's page size: a data file is always a whole number of pages.</summary>
+    private const int PageSize = 8192;
+
     private readonly LiteDatabase _db;
     private readonly TimeProvider _time;
     private readonly RunOwner _self;
@@ -54,7 +57,9 @@ public sealed partial class LiteDbResultStore : IResultStore, IJobStore
                 Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
             }
 
-            _db = new LiteDatabase(new ConnectionString { Filename = Path, Connection = ConnectionType.Shared, ReadOnly = readOnly });
+            _db = readOnly
+                ? OpenReadOnly()
+                : new LiteDatabase(new ConnectionString { Filename = Path, Connection = ConnectionType.Shared });
             if (!readOnly)
             {
                 EnsureIndexes();
@@ -233,11 +238,24 @@ public sealed partial class LiteDbResultStore : IResultStore, IJobStore
     private RunRecord StartRunCore(RunTrigger trigger, string who, IReadOnlyList<string> boards, BuildInfo build)
     {
         var now = _time.GetUtcNow();
-        var id = now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" +
-            Convert.ToHexString(RandomNumberGenerator.GetBytes(2)).ToLowerInvariant();
-        var run = new RunRecord(id, trigger, who, now, null, RunState.Running, null, StatusCounts.Empty, boards, build, _self);
-        _db.GetCollection(Runs).Insert(BsonMapping.ToBson(run));
-        return run;
+        var runs = _db.GetCollection(Runs);
+        for (var attempt = 1; ; attempt++)
+        {
+            // The second and 16 random bits: runs started in the same second (a service starting many jobs) can
+            // draw the same suffix, so a taken id is drawn again.
+            var id = now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" +
+                Convert.ToHexString(RandomNumberGenerator.GetBytes(2)).ToLowerInvariant();
+            var run = new RunRecord(id, trigger, who, now, null, RunState.Running, null, StatusCounts.Empty, boards, build, _self);
+            try
+            {
+                runs.Insert(BsonMapping.ToBson(run));
+                return run;
+            }
+            catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY && attempt < 8)
+            {
+                // Drawn again.
+            }
+        }
     }
 
     private void UpdateBuildCore(string runId, BuildInfo build, string? buildLogId) =>
@@ -479,6 +497,20 @@ public sealed partial class LiteDbResultStore : IResultStore, IJobStore
         {
             _db.Dispose();
         }
+    }
+
+    /// <summary>
+    /// A reader's view, in shared mode like a writer's (a reader sees what a running writer commits). A data file that
+    /// is not a whole number of pages is refused first: LiteDB would cut it to whole pages on open, a write.
+    /// </summary>
+    private LiteDatabase OpenReadOnly()
+    {
+        if (new FileInfo(Path).Length % PageSize != 0)
+        {
+            throw new StoreException($"results store {Path}: the file is cut short ({new FileInfo(Path).Length} bytes, not whole {PageSize / 1024} KiB pages): damaged; it was not changed");
+        }
+
+        return new LiteDatabase(new ConnectionString { Filename = Path, Connection = ConnectionType.Shared, ReadOnly = true });
     }
 
     /// <summary>Refuses, before LiteDB touches it, a file that is empty, too short or not a LiteDB database.</summary>

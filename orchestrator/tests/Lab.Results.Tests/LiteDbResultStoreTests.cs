@@ -154,6 +154,15 @@ public sealed class LiteDbResultStoreTests
     }
 
     [Test]
+    public void Runs_started_in_the_same_second_get_distinct_ids()
+    {
+        // The clock stands still: 16 random bits per second make 1,000 runs in one second collide almost surely
+        // (1 - e^-7.6); a collision used to fail StartRun.
+        var ids = Enumerable.Range(0, 1000).Select(_ => _store.StartRun(RunTrigger.Manual, "t", ["b"], new BuildInfo("x")).Id).ToList();
+        Assert.That(ids, Is.Unique);
+    }
+
+    [Test]
     public void The_lease_of_a_run_whose_writer_died_is_freed_with_the_run()
     {
         var dead = Start();

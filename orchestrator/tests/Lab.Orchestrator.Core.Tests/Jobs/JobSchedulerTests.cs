@@ -211,6 +211,20 @@ public sealed class JobSchedulerTests
     }
 
     [Test]
+    public void A_job_being_cancelled_when_its_worker_stops_or_dies_ends_cancelled_not_queued()
+    {
+        var stopping = Submit("a");
+        var dying = Submit("b");
+        Assert.That(_store.TryStartJob(stopping.Id, _self), Is.Not.Null);
+        Assert.That(_store.TryStartJob(dying.Id, new RunOwner("h", 1, DateTimeOffset.UnixEpoch)), Is.Not.Null);
+        _store.CancelJob(stopping.Id);
+        _store.CancelJob(dying.Id);
+
+        Assert.That(_store.FinishJob(stopping.Id, JobState.Queued, null, "service stopped").State, Is.EqualTo(JobState.Cancelled));
+        Assert.That(_store.RecoverJobs(o => o.Host != "h").Single().State, Is.EqualTo(JobState.Cancelled));
+    }
+
+    [Test]
     public async Task A_board_is_checked_before_its_first_job_and_two_failed_checks_make_it_bad()
     {
         var job = Submit("a");
