@@ -25,8 +25,8 @@ public interface IBoard : IAsyncDisposable
     bool ModulesInImage { get; }
 
     /// <summary>
-    /// Why the board is known to be dead (its emulator exited), or null while it may be alive. Physical boards
-    /// cannot tell: null.
+    /// Why the board is known to be dead or stopped (its emulator exited, or was stopped by a signal), or null while
+    /// it may be alive; cheap enough to ask several times a second. Physical boards cannot tell: null.
     /// </summary>
     string? Death { get; }
 

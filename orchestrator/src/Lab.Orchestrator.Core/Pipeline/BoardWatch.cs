@@ -53,6 +53,13 @@ public sealed class BoardWatch(IBoard board, IBoardCommands link, TimeProvider t
                     watch.Saw(problem, Short(line));
                 }
 
+                if (_board.Death is { } death)
+                {
+                    // Cheap, so asked at every console poll: an emulator that exited or was stopped ends the case now.
+                    watch.Stop(TestStatus.Error, "board stopped: " + death, _time.GetTimestamp());
+                    return;
+                }
+
                 if (probe is { IsCompleted: true })
                 {
                     var answer = await probe.ConfigureAwait(false);

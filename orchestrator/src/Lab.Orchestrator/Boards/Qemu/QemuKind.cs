@@ -20,6 +20,8 @@ internal sealed class QemuKind : IBoard, IBoardPower
     /// </summary>
     public static readonly TimeSpan QmpSilentLimit = TimeSpan.FromSeconds(20);
 
+    private const string Stopped = "QEMU is stopped (process state T): it runs neither the guest nor QMP";
+
     private readonly QemuBoardOptions _options;
     private readonly TimeProvider _time;
     private QemuBoard? _qemu;
@@ -46,7 +48,7 @@ internal sealed class QemuKind : IBoard, IBoardPower
     public bool ModulesInImage => true;
 
     /// <inheritdoc />
-    public string? Death => _qemu?.Death;
+    public string? Death => _qemu is not { } q ? null : q.Death ?? (q.StoppedBySignal ? Stopped : null);
 
     /// <summary>The raw disks behind the board's virtio-blk devices (checked on the host after power off).</summary>
     public IReadOnlyList<QemuDisk> Disks => _options.Disks;
@@ -115,7 +117,7 @@ internal sealed class QemuKind : IBoard, IBoardPower
 
         if (qemu.StoppedBySignal)
         {
-            return "QEMU is stopped (process state T): it runs neither the guest nor QMP";
+            return Stopped;
         }
 
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
