@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using JsonSerializer = System.Text.Json.JsonSerializer;
 using LiteDB;
 using Lab.Orchestrator.Core.Jobs;
@@ -21,22 +20,7 @@ public sealed partial class LiteDbResultStore
     {
         ArgumentNullException.ThrowIfNull(spec);
         var now = _time.GetUtcNow();
-        return Write("queue a job", () =>
-        {
-            for (var attempt = 1; ; attempt++)
-            {
-                var job = new Job($"j{now:yyyyMMdd-HHmmss}-{Convert.ToHexString(RandomNumberGenerator.GetBytes(3)).ToLowerInvariant()}", spec, JobState.Queued, now);
-                try
-                {
-                    _db.GetCollection(Jobs).Insert(ToBson(job));
-                    return job;
-                }
-                catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY && attempt < 8)
-                {
-                    // Two jobs in one second drew the same suffix: draw again.
-                }
-            }
-        });
+        return Write("queue a job", () => InsertWithFreshId(Jobs, 3, suffix => new Job($"j{now:yyyyMMdd-HHmmss}-{suffix}", spec, JobState.Queued, now), ToBson));
     }
 
     /// <inheritdoc/>

@@ -238,22 +238,29 @@ public sealed partial class LiteDbResultStore : IResultStore, IJobStore
     private RunRecord StartRunCore(RunTrigger trigger, string who, IReadOnlyList<string> boards, BuildInfo build)
     {
         var now = _time.GetUtcNow();
-        var runs = _db.GetCollection(Runs);
+        return InsertWithFreshId(Runs, 2,
+            suffix => new RunRecord(now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + suffix, trigger, who, now, null,
+                RunState.Running, null, StatusCounts.Empty, boards, build, _self),
+            BsonMapping.ToBson);
+    }
+
+    /// <summary>
+    /// Inserts a record whose id ends in <paramref name="randomBytes"/> random bytes (hex), drawn again while the id is
+    /// taken: ids carry the second they were made in, and many runs or jobs can start in one second.
+    /// </summary>
+    private T InsertWithFreshId<T>(string collection, int randomBytes, Func<string, T> make, Func<T, BsonDocument> toBson)
+    {
         for (var attempt = 1; ; attempt++)
         {
-            // The second and 16 random bits: runs started in the same second (a service starting many jobs) can
-            // draw the same suffix, so a taken id is drawn again.
-            var id = now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" +
-                Convert.ToHexString(RandomNumberGenerator.GetBytes(2)).ToLowerInvariant();
-            var run = new RunRecord(id, trigger, who, now, null, RunState.Running, null, StatusCounts.Empty, boards, build, _self);
+            var record = make(Convert.ToHexString(RandomNumberGenerator.GetBytes(randomBytes)).ToLowerInvariant());
             try
             {
-                runs.Insert(BsonMapping.ToBson(run));
-                return run;
+                _db.GetCollection(collection).Insert(toBson(record));
+                return record;
             }
             catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY && attempt < 8)
             {
-                // Drawn again.
+                // Taken: draw again.
             }
         }
     }

@@ -53,6 +53,22 @@ internal static class LabContext
         lab.Config?.Store is { } store ? Path.GetFullPath(store, lab.Directory) : StorePaths.DefaultFor(lab.Path);
 
     /// <summary>
+    /// Loads lab.json and opens its store; null when either fails, after printing why, with the exit code to return in
+    /// <paramref name="failed"/> (2 for lab.json, 3 for the store).
+    /// </summary>
+    public static LabSession? Open(string? given, bool readOnly, out int failed)
+    {
+        failed = ExitCodes.BadInput;
+        if (LoadOrReport(given, Console.Error) is not { } lab)
+        {
+            return null;
+        }
+
+        failed = ExitCodes.Infrastructure;
+        return OpenStore(StorePath(lab), readOnly) is { } store ? new LabSession(lab, store) : null;
+    }
+
+    /// <summary>
     /// Opens the store; a writer also marks runs whose writer died as incomplete. A reader (<paramref name="readOnly"/>)
     /// never changes the file. On failure prints one line naming the store and returns null (exit 3).
     /// </summary>

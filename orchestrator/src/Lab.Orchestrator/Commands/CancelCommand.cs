@@ -14,17 +14,13 @@ internal static class CancelCommand
         var command = new Command("cancel", "Cancel a queued job or stop a running one (results kept)") { id, file };
         command.SetAction(async parse =>
         {
-            var lab = LabContext.LoadOrReport(parse.GetValue(file), Console.Error);
-            if (lab is null)
+            using var session = LabContext.Open(parse.GetValue(file), readOnly: false, out var failed);
+            if (session is null)
             {
-                return ExitCodes.BadInput;
+                return failed;
             }
 
-            using var store = LabContext.OpenStore(LabContext.StorePath(lab));
-            if (store is null)
-            {
-                return ExitCodes.Infrastructure;
-            }
+            var store = session.Store;
 
             var jobId = parse.GetValue(id)!;
             switch (store.CancelJob(jobId))

@@ -22,17 +22,13 @@ internal static class CoverageCommand
         var command = new Command("coverage", "Show which catalog cases cover each VFIO ioctl x action x driver, and the gaps") { file, run };
         command.SetAction(parse =>
         {
-            var lab = LabContext.LoadOrReport(parse.GetValue(file), Console.Error);
-            if (lab is null)
+            using var session = LabContext.Open(parse.GetValue(file), readOnly: true, out var failed);
+            if (session is null)
             {
-                return ExitCodes.BadInput;
+                return failed;
             }
 
-            using var store = LabContext.OpenStore(LabContext.StorePath(lab), readOnly: true);
-            if (store is null)
-            {
-                return ExitCodes.Infrastructure;
-            }
+            var (lab, store) = session;
 
             var runId = parse.GetValue(run);
             if (runId is not null && store.GetRun(runId) is null)

@@ -11,38 +11,20 @@ internal static class DashboardCommand
     public static Command Create()
     {
         var file = LabContext.LabJsonArgument();
-        var urls = new Option<string>("--urls")
-        {
-            Description = "Where to listen (loopback only unless --allow-remote)",
-            DefaultValueFactory = _ => DashboardOptions.DefaultUrls,
-        };
-        var allowRemote = new Option<bool>("--allow-remote") { Description = "Also listen on non-loopback addresses (the dashboard has no accounts)" };
-        var tokenFile = new Option<string?>("--token-file") { Description = "The 'Run now' token file (default: ~/.config/vfiolab/dashboard.token)" };
-        var command = new Command("dashboard", "Serve the results dashboard (loopback by default)") { file, urls, allowRemote, tokenFile };
+        var dashboard = new DashboardArguments();
+        var command = new Command("dashboard", "Serve the results dashboard (loopback by default)") { file };
+        dashboard.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
-            var lab = LabContext.LoadOrReport(parse.GetValue(file), Console.Error);
-            if (lab is null)
+            using var session = LabContext.Open(parse.GetValue(file), readOnly: false, out var failed);
+            if (session is null)
             {
-                return ExitCodes.BadInput;
-            }
-
-            using var store = LabContext.OpenStore(LabContext.StorePath(lab));
-            if (store is null)
-            {
-                return ExitCodes.Infrastructure;
+                return failed;
             }
 
             try
             {
-                await using var app = DashboardHost.Build(new DashboardOptions
-                {
-                    Store = store,
-                    StorePath = store.Path,
-                    Urls = parse.GetValue(urls)!,
-                    AllowRemote = parse.GetValue(allowRemote),
-                    TokenFile = parse.GetValue(tokenFile),
-                });
+                await using var app = DashboardHost.Build(dashboard.Options(parse, session.Store));
                 await app.StartAsync(ct);
                 await app.WaitForShutdownAsync(ct);
                 return ExitCodes.Ok;

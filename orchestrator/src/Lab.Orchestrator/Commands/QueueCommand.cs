@@ -14,17 +14,13 @@ internal static class QueueCommand
         var command = new Command("queue", "List the jobs of lab serve: queued, running and recently ended") { file, ended };
         command.SetAction(parse =>
         {
-            var lab = LabContext.LoadOrReport(parse.GetValue(file), Console.Error);
-            if (lab is null)
+            using var session = LabContext.Open(parse.GetValue(file), readOnly: true, out var failed);
+            if (session is null)
             {
-                return ExitCodes.BadInput;
+                return failed;
             }
 
-            using var store = LabContext.OpenStore(LabContext.StorePath(lab), readOnly: true);
-            if (store is null)
-            {
-                return ExitCodes.Infrastructure;
-            }
+            var store = session.Store;
 
             var table = new TextTable("job", "state", "boards", "cases", "priority", "trigger", "who", "submitted", "now / outcome");
             foreach (var j in store.ListJobs(Math.Max(0, parse.GetValue(ended))))

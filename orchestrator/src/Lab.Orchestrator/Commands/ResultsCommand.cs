@@ -18,17 +18,13 @@ internal static class ResultsCommand
         var command = new Command("results", "Show recorded runs, or one run's results") { file, run, json, limit };
         command.SetAction(parse =>
         {
-            var lab = LabContext.LoadOrReport(parse.GetValue(file), Console.Error);
-            if (lab is null)
+            using var session = LabContext.Open(parse.GetValue(file), readOnly: true, out var failed);
+            if (session is null)
             {
-                return ExitCodes.BadInput;
+                return failed;
             }
 
-            using var store = LabContext.OpenStore(LabContext.StorePath(lab), readOnly: true);
-            if (store is null)
-            {
-                return ExitCodes.Infrastructure;
-            }
+            var store = session.Store;
 
             return parse.GetValue(run) is { } runId
                 ? ShowRun(store, runId, parse.GetValue(json))

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using Lab.Orchestrator.Cli;
 using Lab.Orchestrator.Core.Pipeline;
 using Lab.Orchestrator.Core.Results;
@@ -95,12 +94,10 @@ internal static class RunCommand
             return ExitCodes.Infrastructure;
         }
 
-        // Ctrl-C (and SIGTERM from the dashboard) stop the run cleanly: QEMU down, results kept, run finished with a
-        // note. Without this the runtime ends the process at once. A second signal ends it the default way.
+        // Ctrl-C (and SIGTERM) stop the run cleanly: QEMU down, results kept, run finished with a note.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         RunOutcome outcome;
-        using (PosixSignalRegistration.Create(PosixSignal.SIGINT, c => Stop(c, stop)))
-        using (PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => Stop(c, stop)))
+        using (new StopSignals(stop, "lab", "stopping the run (boards down, results kept); again to abort at once"))
         {
             try
             {
@@ -124,18 +121,6 @@ internal static class RunCommand
         }
 
         return ExitCodes.For(outcome);
-    }
-
-    private static void Stop(PosixSignalContext signal, CancellationTokenSource stop)
-    {
-        if (stop.IsCancellationRequested)
-        {
-            return;
-        }
-
-        signal.Cancel = true;
-        Console.Error.WriteLine($"lab: {signal.Signal}: stopping the run (boards down, results kept); again to abort at once");
-        _ = stop.CancelAsync();
     }
 
     private static void WriteSummary(RunOutcome outcome, TextWriter output)

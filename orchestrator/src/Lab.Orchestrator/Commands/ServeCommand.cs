@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using Lab.Dashboard;
 using Lab.Orchestrator.Cli;
 using Lab.Orchestrator.Core.Jobs;
@@ -18,34 +17,20 @@ internal static class ServeCommand
     public static Command Create()
     {
         var file = LabContext.LabJsonArgument();
-        var urls = new Option<string>("--urls")
-        {
-            Description = "Where the dashboard listens (loopback only unless --allow-remote)",
-            DefaultValueFactory = _ => DashboardOptions.DefaultUrls,
-        };
-        var allowRemote = new Option<bool>("--allow-remote") { Description = "Also listen on non-loopback addresses (the dashboard has no accounts)" };
-        var tokenFile = new Option<string?>("--token-file") { Description = "The 'Run now' token file (default: ~/.config/vfiolab/dashboard.token)" };
-        var command = new Command("serve", "Run the lab as a service: dashboard, job queue, nightly schedule and workers (loopback by default)")
-        {
-            file, urls, allowRemote, tokenFile,
-        };
+        var dashboard = new DashboardArguments();
+        var command = new Command("serve", "Run the lab as a service: dashboard, job queue, nightly schedule and workers (loopback by default)") { file };
+        dashboard.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
-            var lab = LabContext.LoadOrReport(parse.GetValue(file), Console.Error);
-            if (lab is null)
+            using var session = LabContext.Open(parse.GetValue(file), readOnly: false, out var failed);
+            if (session is null)
             {
-                return ExitCodes.BadInput;
+                return failed;
             }
 
-            using var store = LabContext.OpenStore(LabContext.StorePath(lab));
-            if (store is null)
-            {
-                return ExitCodes.Infrastructure;
-            }
-
+            var (lab, store) = session;
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => Stop(c, stop));
-            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => Stop(c, stop));
+            using var signals = new StopSignals(stop, "lab serve", "stopping (running jobs' boards down, those jobs queued again)");
             using var http = new HttpClient();
             var config = lab.Config!;
             var notifier = config.Webhook is { } hook
@@ -68,15 +53,7 @@ internal static class ServeCommand
 
             try
             {
-                await using var app = DashboardHost.Build(new DashboardOptions
-                {
-                    Store = store,
-                    StorePath = store.Path,
-                    Urls = parse.GetValue(urls)!,
-                    AllowRemote = parse.GetValue(allowRemote),
-                    TokenFile = parse.GetValue(tokenFile),
-                    Scheduler = scheduler,
-                });
+                await using var app = DashboardHost.Build(dashboard.Options(parse, store, scheduler));
                 await app.StartAsync(stop.Token);
                 var next = options.Nightly?.Next(DateTimeOffset.UtcNow) is { } slot ? $"next nightly slot {slot:yyyy-MM-dd HH:mm}Z" : "no nightly schedule";
                 await Console.Error.WriteLineAsync(
@@ -92,17 +69,5 @@ internal static class ServeCommand
             }
         });
         return command;
-    }
-
-    private static void Stop(PosixSignalContext signal, CancellationTokenSource stop)
-    {
-        if (stop.IsCancellationRequested)
-        {
-            return;
-        }
-
-        signal.Cancel = true;
-        Console.Error.WriteLine($"lab serve: {signal.Signal}: stopping (running jobs' boards down, those jobs queued again)");
-        _ = stop.CancelAsync();
     }
 }

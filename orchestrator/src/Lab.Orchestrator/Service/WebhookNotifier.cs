@@ -20,13 +20,12 @@ internal sealed class WebhookNotifier(Uri url, string? tokenFile, HttpClient htt
     public async Task JobEndedAsync(Job job, JobOutcome? outcome, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(job);
-        var run = job.RunIds.Count > 0 ? job.RunIds[^1] : null;
-        await PostAsync(new WebhookEvent("job.ended", job.Id, job.State.ToString(), job.ExitCode, run, job.Spec.Boards, job.Spec.Trigger.ToString().ToLowerInvariant(),
-            job.Spec.Who, job.Note, []), ct).ConfigureAwait(false);
+        var ended = new WebhookEvent("job.ended", job.Id, job.State.ToString(), job.ExitCode, job.RunIds.Count > 0 ? job.RunIds[^1] : null,
+            job.Spec.Boards, job.Spec.Trigger.ToString().ToLowerInvariant(), job.Spec.Who, job.Note, []);
+        await PostAsync(ended, ct).ConfigureAwait(false);
         if (outcome is { NewRegressions.Count: > 0 } o)
         {
-            await PostAsync(new WebhookEvent("run.regressions", job.Id, job.State.ToString(), job.ExitCode, run, job.Spec.Boards,
-                job.Spec.Trigger.ToString().ToLowerInvariant(), job.Spec.Who, job.Note, o.NewRegressions), ct).ConfigureAwait(false);
+            await PostAsync(ended with { Event = "run.regressions", Regressions = o.NewRegressions }, ct).ConfigureAwait(false);
         }
     }
 

@@ -65,22 +65,7 @@ internal sealed class QemuBoard : IAsyncDisposable
     }
 
     /// <summary>True while QEMU is stopped by a signal (SIGSTOP) or a tracer: it then runs neither its guest nor QMP.</summary>
-    public bool StoppedBySignal
-    {
-        get
-        {
-            try
-            {
-                var stat = File.ReadAllText($"/proc/{ProcessId}/stat");
-                var state = stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[0];
-                return state is "T" or "t";
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentOutOfRangeException)
-            {
-                return false;
-            }
-        }
-    }
+    public bool StoppedBySignal => ProcessState.Stopped(ProcessId);
 
     /// <summary>True once QEMU has exited.</summary>
     public bool HasExited => _process.HasExited;

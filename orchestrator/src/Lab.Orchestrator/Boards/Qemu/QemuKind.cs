@@ -110,14 +110,9 @@ internal sealed class QemuKind : IBoard, IBoardPower
             return "QEMU is not running";
         }
 
-        if (qemu.Death is { } death)
+        if (Death is { } death)
         {
-            return death;
-        }
-
-        if (qemu.StoppedBySignal)
-        {
-            return Stopped;
+            return death; // exited, or stopped by a signal
         }
 
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
