@@ -3,6 +3,8 @@
 # Builds the agent for the boards and checks it on this host:
 #   .lab/artifacts/agent/linux-arm64/lab-agent   NativeAOT (clang + lld cross link), arm64 boards
 #   .lab/artifacts/agent/net48/                  lab-agent.exe + dlls, armv7 boards under Debian's Mono
+#   .lab/artifacts/agent/linux-arm64/vfio-bench  lab bench's C reference (agents/bench/vfio-bench.c), static
+#   .lab/artifacts/agent/linux-arm64/aot-hello   lab bench's start floor: a NativeAOT program printing one line
 # Both embed the VFIO layout tables recorded from the C compilers (agents/layout/vfio-layout.sh: gcc for x64,
 # aarch64-linux-gnu-gcc, arm-linux-gnueabihf-gcc), which `lab-agent selfcheck` compares with its runtime.
 # Skips the builds when no input changed (hash stamp), then always runs the net48 agent's `list` and
@@ -24,7 +26,7 @@ done
 inputs_hash() {
 	{
 		git ls-files -co --exclude-standard -- agents/src/Lab.Vfio agents/src/Lab.Agent agents/src/Lab.Ktap \
-			testcases/src/Lab.TestCases agents/layout agents/build.sh Directory.Build.props Directory.Packages.props \
+			testcases/src/Lab.TestCases agents/layout agents/bench agents/build.sh Directory.Build.props Directory.Packages.props \
 			global.json .editorconfig | LC_ALL=C sort | xargs -d '\n' sha256sum
 		for cc in gcc aarch64-linux-gnu-gcc arm-linux-gnueabihf-gcc clang; do "$cc" --version | head -1; done
 		dotnet --version
@@ -34,7 +36,8 @@ inputs_hash() {
 hash="$(inputs_hash)"
 stamp="$out/.inputs.sha256"
 
-if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$hash" ] && [ -x "$out/linux-arm64/lab-agent" ] && [ -f "$out/net48/lab-agent.exe" ]; then
+if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$hash" ] && [ -x "$out/linux-arm64/lab-agent" ] && [ -f "$out/net48/lab-agent.exe" ] \
+	&& [ -x "$out/linux-arm64/vfio-bench" ] && [ -x "$out/linux-arm64/aot-hello" ]; then
 	say "inputs unchanged ($hash), skipping the builds"
 else
 	rm -f "$stamp"
@@ -56,7 +59,19 @@ else
 		die "dotnet publish linux-arm64"
 	fi
 	if grep -E 'warning (IL|CS|CA|IDE)[0-9]+' "$log" | grep -v 'Lab.Ktap' >&2; then die "trim/AOT/compiler warnings in the arm64 publish (see above)"; fi
+	say "NativeAOT publish of aot-hello (lab bench's start floor)"
+	log="$work/publish-hello.log"
+	if ! dotnet publish agents/bench/Lab.AotHello -c Release -r linux-arm64 --artifacts-path "$work" -nologo \
+		-p:PublishAot=true -p:CppCompilerAndLinker=clang -p:LinkerFlavor=lld -p:ObjCopyName=llvm-objcopy \
+		-o "$out/linux-arm64" >"$log" 2>&1; then
+		cat "$log" >&2
+		die "dotnet publish aot-hello"
+	fi
 	rm -f "$out/linux-arm64/"*.dbg "$out/linux-arm64/"*.pdb
+
+	say "vfio-bench (C reference), static for arm64"
+	aarch64-linux-gnu-gcc -O2 -static -Wall -Wextra -Werror -o "$out/linux-arm64/vfio-bench" agents/bench/vfio-bench.c \
+		|| die "aarch64-linux-gnu-gcc agents/bench/vfio-bench.c"
 	mkdir -p "$out/linux-arm64/layout" && cp "$tables"/*.txt "$out/linux-arm64/layout/"
 
 	say "net48 build for Mono"

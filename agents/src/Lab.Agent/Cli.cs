@@ -19,6 +19,7 @@ internal static class Cli
             "list" => ListCommand.Run(stdout),
             "run" => RunCommand.Run(options, stdout, stderr, syscalls),
             "probe" => ProbeCommand.Run(options, stdout, stderr, syscalls),
+            "bench" => BenchCommand.Run(options, stdout, stderr, syscalls),
             _ => SelfcheckCommand.Run(options, stdout, stderr),
         };
     }

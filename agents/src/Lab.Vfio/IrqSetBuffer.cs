@@ -11,11 +11,21 @@ namespace Lab.Vfio;
 /// </summary>
 public static class IrqSetBuffer
 {
+    /// <summary>Size of the header, <c>sizeof(struct vfio_irq_set)</c>.</summary>
+    public static readonly int HeaderSize = Marshal.SizeOf<vfio_irq_set>();
+
     /// <summary>Builds the buffer.</summary>
     public static byte[] Build(uint flags, uint index, uint start, uint count, ReadOnlySpan<byte> data)
     {
-        var header = Marshal.SizeOf<vfio_irq_set>();
-        var buffer = new byte[header + data.Length];
+        var buffer = new byte[HeaderSize + data.Length];
+        Write(buffer, flags, index, start, count, data);
+        return buffer;
+    }
+
+    /// <summary>Lays the argument out in <paramref name="buffer"/>, exactly header + data bytes long (argsz).</summary>
+    public static void Write(Span<byte> buffer, uint flags, uint index, uint start, uint count, ReadOnlySpan<byte> data)
+    {
+        if (buffer.Length != HeaderSize + data.Length) { throw new ArgumentException("buffer is not header + data bytes long", nameof(buffer)); }
         var set = new vfio_irq_set
         {
             argsz = (uint)buffer.Length,
@@ -25,7 +35,6 @@ public static class IrqSetBuffer
             count = count,
         };
         StructBytes.Write(buffer, set);
-        data.CopyTo(buffer.AsSpan(header));
-        return buffer;
+        data.CopyTo(buffer.Slice(HeaderSize));
     }
 }

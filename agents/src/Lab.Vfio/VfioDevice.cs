@@ -9,6 +9,9 @@ namespace Lab.Vfio;
 /// <summary>A VFIO device fd: info, regions, IRQs and reset.</summary>
 public sealed unsafe class VfioDevice : IDisposable
 {
+    /// <summary>SET_IRQS arguments up to this many bytes are laid out on the stack.</summary>
+    private const int StackArgument = 256;
+
     internal VfioDevice(IVfioSyscalls syscalls, DeviceFd handle, string name)
     {
         Syscalls = syscalls;
@@ -131,7 +134,8 @@ public sealed unsafe class VfioDevice : IDisposable
     public int TrySetIrqsBool(uint index, VfioIrqAction action, uint start, IReadOnlyList<bool> values)
     {
         if (values is null) { throw new ArgumentNullException(nameof(values)); }
-        var data = values.Select(v => v ? (byte)1 : (byte)0).ToArray();
+        var data = values.Count <= StackArgument ? stackalloc byte[values.Count] : new byte[values.Count];
+        for (var i = 0; i < values.Count; i++) { data[i] = values[i] ? (byte)1 : (byte)0; }
         return TrySetIrqsRaw(VfioConstants.VFIO_IRQ_SET_DATA_BOOL | (uint)action, index, start, (uint)data.Length, data);
     }
 
@@ -180,8 +184,11 @@ public sealed unsafe class VfioDevice : IDisposable
     /// </summary>
     public int TrySetIrqsRaw(uint flags, uint index, uint start, uint count, ReadOnlySpan<byte> data)
     {
-        var buffer = IrqSetBuffer.Build(flags, index, start, count, data);
-        // SAFETY: buffer is pinned for the call and exactly argsz bytes long.
+        // The IRQ hot path (trigger, unmask: no data) lays the argument out on the stack: nothing allocated.
+        var length = IrqSetBuffer.HeaderSize + data.Length;
+        var buffer = length <= StackArgument ? stackalloc byte[length] : new byte[length];
+        IrqSetBuffer.Write(buffer, flags, index, start, count, data);
+        // SAFETY: buffer is fixed for the call and exactly argsz bytes long.
         fixed (byte* p = buffer)
         {
             return -Math.Min(Syscalls.Ioctl(Handle, VfioDeviceIoctl.VFIO_DEVICE_SET_IRQS, (nint)p), 0);

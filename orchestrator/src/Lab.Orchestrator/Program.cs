@@ -15,6 +15,7 @@ internal static class Program
             ResultsCommand.Create(),
             SchemaCommand.Create(),
             RunCommand.Create(),
+            BenchCommand.Create(),
             BootCommand.Create(),
             DashboardCommand.Create(),
             ServeCommand.Create(),

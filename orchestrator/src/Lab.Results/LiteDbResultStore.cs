@@ -127,6 +127,10 @@ public sealed partial class LiteDbResultStore : IResultStore, IJobStore
     public IReadOnlyList<TestResultRecord> GetHistory(string testId, string? boardId = null, int limit = 30) => Do("read a case history", () => GetHistoryCore(testId, boardId, limit));
 
     /// <inheritdoc/>
+    public IReadOnlyList<TestResultRecord> GetCaseInRuns(string testId, string boardId, IReadOnlyList<string> runIds) =>
+        Do("read a case in runs", () => GetCaseInRunsCore(testId, boardId, runIds));
+
+    /// <inheritdoc/>
     public BoardLease? TryAcquireLease(string boardId, string holder, string? runId, TimeSpan ttl) => Write("take a lease", () => TryAcquireLeaseCore(boardId, holder, runId, ttl));
 
     /// <inheritdoc/>
@@ -438,6 +442,14 @@ public sealed partial class LiteDbResultStore : IResultStore, IJobStore
         return results.OrderByDescending(r => r.RecordedAt).Take(limit).ToList();
     }
 
+    private List<TestResultRecord> GetCaseInRunsCore(string testId, string boardId, IReadOnlyList<string> runIds)
+    {
+        ArgumentNullException.ThrowIfNull(runIds);
+        var results = _db.GetCollection(Results);
+        return runIds.SelectMany(run => results.Find(Query.EQ(RunBoardTest, new BsonValue(RunBoardTestKey(run, boardId, testId)))))
+            .Select(BsonMapping.ToResult).ToList();
+    }
+
     private BoardLease? TryAcquireLeaseCore(string boardId, string holder, string? runId, TimeSpan ttl)
     {
         var leases = _db.GetCollection(Leases);
@@ -558,6 +570,11 @@ public sealed partial class LiteDbResultStore : IResultStore, IJobStore
         return new RunOwner(Environment.MachineName, Environment.ProcessId, new DateTimeOffset(p.StartTime.ToUniversalTime()));
     }
 
+    /// <summary>The index (and its expression) a (run, board, case) lookup seeks on: the trends page's figures.</summary>
+    private const string RunBoardTest = "$.runId + '|' + $.boardId + '|' + $.testId";
+
+    private static string RunBoardTestKey(string runId, string boardId, string testId) => runId + "|" + boardId + "|" + testId;
+
     private void EnsureIndexes()
     {
         var results = _db.GetCollection(Results);
@@ -565,6 +582,7 @@ public sealed partial class LiteDbResultStore : IResultStore, IJobStore
         results.EnsureIndex("testId");
         results.EnsureIndex("boardId");
         results.EnsureIndex("recordedAt");
+        results.EnsureIndex("runBoardTest", RunBoardTest);
         var runs = _db.GetCollection(Runs);
         runs.EnsureIndex("startedAt");
         runs.EnsureIndex("state");

@@ -68,11 +68,12 @@ internal sealed class ResultsReader
         return boardId is null ? all : all.Where(r => r.BoardId == boardId).ToList();
     }
 
-    public IReadOnlyList<TestResultRecord> History(string testId, string? boardId, int limit)
+    /// <summary>One case's results on one board in the given runs, in their order.</summary>
+    public IReadOnlyList<TestResultRecord> CaseInRuns(string testId, string boardId, IReadOnlyList<string> runIds)
     {
         lock (_gate)
         {
-            return _store.GetHistory(testId, boardId, limit);
+            return _store.GetCaseInRuns(testId, boardId, runIds);
         }
     }
 

@@ -137,6 +137,12 @@ public sealed class BoardPipeline(BoardRunContext context, BoardConfig board)
         }
 
         await DeployAgentAsync(ct).ConfigureAwait(false);
+        if (_c.Work is { } work)
+        {
+            await RunWorkAsync(work, ct).ConfigureAwait(false);
+            return;
+        }
+
         await RunCasesAsync(ct).ConfigureAwait(false);
     }
 
@@ -270,6 +276,42 @@ public sealed class BoardPipeline(BoardRunContext context, BoardConfig board)
         if (ends.Any(e => e == CaseRunEnd.LinkLost))
         {
             await RecoverAsync(stressStopped is null ? "the link was lost during the stress pass" : $"{stressStopped} (stress pass)", ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The cases step's other work (<see cref="IBoardWork"/>) under the board watch: a board that dies or freezes ends it.</summary>
+    private async Task RunWorkAsync(IBoardWork work, CancellationToken ct)
+    {
+        Step(BoardStep.Cases, work.Describe(_board));
+        var session = new BoardWorkSession(_board, _link!, _bound, _c.RunId, _agent!);
+        string? stopped = null;
+        try
+        {
+            (_, stopped) = await WatchedAsync(
+                async w =>
+                {
+                    using var both = CancellationTokenSource.CreateLinkedTokenSource(ct, w.Stopped);
+                    try
+                    {
+                        await work.RunAsync(session, both.Token).ConfigureAwait(false);
+                    }
+                    catch (Exception e) when (w.StopReason is { } why && !ct.IsCancellationRequested && e is OperationCanceledException or BoardConnectionLostException)
+                    {
+                        stopped = why;
+                    }
+
+                    return true;
+                },
+                ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            _c.Progress.Board(_board.Id, $"{BoardSteps.Name(BoardStep.Cases)} done ({Elapsed()})");
+        }
+
+        if (stopped is not null)
+        {
+            throw new InvalidOperationException(stopped);
         }
     }
 

@@ -22,6 +22,9 @@ public sealed record BoardRunContext(
     /// <summary>Runs on the host after the board is powered off (QEMU's backing-file check); never throws into the pipeline.</summary>
     public Action<IBoard>? AfterPowerOff { get; init; }
 
+    /// <summary>Replaces the catalog in the <c>cases</c> step (<c>lab bench</c>); null runs the catalog.</summary>
+    public IBoardWork? Work { get; init; }
+
     /// <summary>Resets after a hang or a lost link, per board run, before the run gives up on the board.</summary>
     public int MaxRecoveries { get; init; } = 3;
 }

@@ -51,6 +51,9 @@ public interface IResultStore : IDisposable
     /// <summary>One case's results over time, newest first, optionally on one board.</summary>
     IReadOnlyList<TestResultRecord> GetHistory(string testId, string? boardId = null, int limit = 30);
 
+    /// <summary>One case's results on one board in the given runs (one index seek per run; runs without it are left out).</summary>
+    IReadOnlyList<TestResultRecord> GetCaseInRuns(string testId, string boardId, IReadOnlyList<string> runIds);
+
     /// <summary>Takes a board for <paramref name="ttl"/>; null when someone else holds an unexpired lease.</summary>
     BoardLease? TryAcquireLease(string boardId, string holder, string? runId, TimeSpan ttl);
 

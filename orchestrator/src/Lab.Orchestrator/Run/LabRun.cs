@@ -65,8 +65,12 @@ internal sealed class LabRun(LabConfigResult lab, IResultStore store, RunProgres
         return new BoardSummary(board.Id, counts.Worst, counts, TimeSpan.Zero, "in use");
     }
 
-    /// <summary>Runs the boards; <paramref name="runStarted"/> hears the run's id as soon as the store has opened it.</summary>
-    public async Task<RunOutcome> ExecuteAsync(RunRequest request, IReadOnlyList<BoardConfig> boards, CancellationToken ct, Action<string>? runStarted = null)
+    /// <summary>
+    /// Runs the boards; <paramref name="runStarted"/> hears the run's id as soon as the store has opened it;
+    /// <paramref name="work"/> replaces the catalog in the cases step (<c>lab bench</c>).
+    /// </summary>
+    public async Task<RunOutcome> ExecuteAsync(
+        RunRequest request, IReadOnlyList<BoardConfig> boards, CancellationToken ct, Action<string>? runStarted = null, IBoardWork? work = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(boards);
@@ -78,6 +82,7 @@ internal sealed class LabRun(LabConfigResult lab, IResultStore store, RunProgres
         var context = new BoardRunContext(_store, _progress, _time, _lab.Config!, request, run.Id, runDirectory, builds,
             new BoardFactory(_lab.Directory, _time), new CatalogPlanner())
         {
+            Work = work,
             AfterPowerOff = board =>
             {
                 if (board is QemuKind qemu)

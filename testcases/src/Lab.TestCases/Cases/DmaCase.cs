@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Lab.TestCases.Model;
+using Lab.TestCases.Timing;
 using Lab.Vfio;
 using Lab.Vfio.Interop;
 
@@ -136,28 +137,18 @@ public sealed class DmaCase : IVfioCase
     private static CaseOutcome RunChurn(CaseContext context, DmaCase self)
     {
         const int pairs = 2000;
-        const int batch = 16;
-        var page = (ulong)context.Syscalls.PageSize;
-        using var buf = DmaBuffer.Allocate((long)page * batch, context.Syscalls);
+        var page = context.Syscalls.PageSize;
+        using var buf = DmaBuffer.Allocate((long)page * DmaLoops.Batch, context.Syscalls);
+        var maps = new SampleClock(pairs);
+        var unmaps = new SampleClock(pairs);
         var sw = Stopwatch.StartNew();
-        for (var n = 0; n < pairs; n += batch)
-        {
-            for (var i = 0; i < batch; i++)
-            {
-                var errno = context.Container.TryMapDma((ulong)buf.Address + ((ulong)i * page), Iova + ((ulong)i * page), page, Read | Write);
-                if (errno != 0) { return CaseOutcome.Fail($"churn pair {n + i}: VFIO_IOMMU_MAP_DMA(iova={Hex(Iova + ((ulong)i * page))}, size={Hex(page)}): {ExpectedErrno.Describe(errno)}"); }
-            }
-
-            for (var i = 0; i < batch; i++)
-            {
-                var errno = context.Container.TryUnmapDma(Iova + ((ulong)i * page), page, 0, out var unmapped);
-                if (errno != 0 || unmapped != page) { return CaseOutcome.Fail($"churn pair {n + i}: VFIO_IOMMU_UNMAP_DMA(iova={Hex(Iova + ((ulong)i * page))}): {ExpectedErrno.Describe(errno)}, unmapped {Hex(unmapped)}"); }
-            }
-        }
-
+        var failed = DmaLoops.MapUnmap(context.Container, buf, Iova, pairs, maps, unmaps);
         var seconds = sw.Elapsed.TotalSeconds;
-        context.Measure("vfio.dma.map_unmap_ops", pairs * 2 / seconds, "ops/s");
-        context.Measure("vfio.dma.map_unmap_pair_us", seconds * 1e6 / pairs, "us");
+        if (failed is not null) { return CaseOutcome.Fail("churn " + failed); }
+        context.Measure("vfio.dma.map_unmap_ops", Math.Round(pairs * 2 / seconds, 1), "ops/s");
+        maps.Summarize().Report(context, "vfio.dma.map_latency");
+        unmaps.Summarize().Report(context, "vfio.dma.unmap_latency");
         return CaseOutcome.Pass();
     }
+
 }

@@ -5,7 +5,7 @@ namespace Lab.Dashboard.Features.Trends;
 
 /// <summary>
 /// Pass rate per run from the board's part of each run (its counts: no result scan), and each measurement of the
-/// cases that report figures, from those cases' histories on the board.
+/// cases that report figures, from those cases' results in the same runs.
 /// </summary>
 internal sealed class TrendsService
 {
@@ -33,10 +33,12 @@ internal sealed class TrendsService
         var newest = list.FirstOrDefault(r => r.State != RunState.Running) ?? (list.Count > 0 ? list[0] : null);
         var stressCases = newest is null ? [] : _reader.Results(newest, boardId)
             .Where(r => r.Measurements is { Count: > 0 }).Select(r => r.TestId).Distinct(StringComparer.Ordinal).ToList();
+        var runIds = list.Reverse().Select(r => r.Id).ToList();
         var series = new SortedDictionary<string, (string Unit, List<TrendPoint> Points)>(StringComparer.Ordinal);
         foreach (var testId in stressCases)
         {
-            foreach (var r in _reader.History(testId, boardId, runs).Reverse())
+            // One index seek per (run, case): the board's runs listed above, not the case's whole history.
+            foreach (var r in _reader.CaseInRuns(testId, boardId, runIds))
             {
                 foreach (var m in r.Measurements ?? [])
                 {
