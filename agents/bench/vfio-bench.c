@@ -121,6 +121,25 @@ static uint64_t read_fd(int fd)
 	return read(fd, &v, sizeof(v)) == sizeof(v) ? v : 0;
 }
 
+/* As BenchLoops.Syscall: a read of an empty non-blocking eventfd (EAGAIN), timed one by one. */
+static void bench_syscall(const char *metric, int warmup, int n)
+{
+	double *s = calloc(n, sizeof(double));
+	int efd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+	uint64_t v;
+	int k = 0;
+	if (!s || efd < 0) die("eventfd");
+	for (int i = 0; i < warmup + n; i++) {
+		if (i == warmup) k = 0;
+		double t0 = now_us();
+		ssize_t r = read(efd, &v, sizeof(v));
+		double t1 = now_us();
+		if (r >= 0 || errno != EAGAIN) fail("read of an empty eventfd did not give EAGAIN", i);
+		if (k < n) s[k++] = t1 - t0;
+	}
+	print_dist(metric, s, k);
+}
+
 static void bench_irq(const char *metric, int warmup, int n, int unmask)
 {
 	struct vfio_device_info info = { .argsz = sizeof(info) };
@@ -343,7 +362,8 @@ int main(int argc, char **argv)
 	if (ktap && open("/dev/kmsg", O_RDONLY | O_NONBLOCK | O_CLOEXEC) < 0) die("/dev/kmsg"); /* as the agent */
 	open_device(group_path, name, !strcmp(iommu, "type1"));
 	if (ktap) { printf("KTAP version 1\n1..1\nok 1 open\n"); return 0; }
-	if (!strcmp(metric, "irq-loopback")) bench_irq(metric, warmup, iterations, 0);
+	if (!strcmp(metric, "syscall")) bench_syscall(metric, warmup, iterations);
+	else if (!strcmp(metric, "irq-loopback")) bench_irq(metric, warmup, iterations, 0);
 	else if (!strcmp(metric, "irq-unmask")) bench_irq(metric, warmup, iterations, 1);
 	else if (!strcmp(metric, "edu-msi")) bench_edu_msi(metric, warmup, iterations);
 	else if (!strcmp(metric, "map-unmap")) bench_map_unmap(metric, warmup, iterations);

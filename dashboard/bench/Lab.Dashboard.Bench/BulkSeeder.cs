@@ -11,6 +11,12 @@ internal static class BulkSeeder
 {
     public static readonly DateTime Start = new(2025, 3, 1, 2, 0, 0, DateTimeKind.Utc);
 
+    /// <summary>The run ids <see cref="Seed"/> gives <paramref name="nights"/> nights.</summary>
+    public static IReadOnlyList<string> RunIds(int nights) => Enumerable.Range(0, nights).Select(RunId).ToList();
+
+    private static string RunId(int night) =>
+        Start.AddDays(night).ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + night.ToString("x4", CultureInfo.InvariantCulture);
+
     public static IReadOnlyList<string> Seed(string path, int nights, int boards, int cases)
     {
         var runIds = new List<string>(nights);
@@ -24,7 +30,7 @@ internal static class BulkSeeder
         for (var night = 0; night < nights; night++)
         {
             var started = Start.AddDays(night);
-            var runId = started.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + night.ToString("x4", CultureInfo.InvariantCulture);
+            var runId = RunId(night);
             runIds.Add(runId);
             var runCounts = new int[6];
             batch.Clear();

@@ -6,15 +6,20 @@ using Lab.Orchestrator.Core.Results;
 using Lab.Results;
 
 // Seeds nights x boards x cases results (default 365 x 4 x 700 = 1,022,000), then prints p50/p95 per endpoint.
+// LAB_BENCH_STORE=FILE keeps the seeded store in FILE and reuses it on the next run (seeding takes a minute or two).
 var a = args.Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToArray();
 int nights = a.Length > 0 ? a[0] : 365, boards = a.Length > 1 ? a[1] : 4, cases = a.Length > 2 ? a[2] : 700, iterations = a.Length > 3 ? a[3] : 15;
-var dir = Directory.CreateTempSubdirectory("vfiolab-bench-").FullName;
-var path = Path.Combine(dir, "results.db");
+var kept = Environment.GetEnvironmentVariable("LAB_BENCH_STORE");
+var dir = kept is null ? Directory.CreateTempSubdirectory("vfiolab-bench-").FullName : null;
+var path = kept ?? Path.Combine(dir!, "results.db");
 try
 {
     var sw = Stopwatch.StartNew();
-    var runIds = BulkSeeder.Seed(path, nights, boards, cases);
-    Console.WriteLine($"seeded {nights * boards * cases:N0} results in {nights} runs: {sw.Elapsed.TotalSeconds:F1} s (bulk insert, no indexes)");
+    var reuse = kept is not null && File.Exists(kept);
+    var runIds = reuse ? BulkSeeder.RunIds(nights) : BulkSeeder.Seed(path, nights, boards, cases);
+    Console.WriteLine(reuse
+        ? $"reusing {path} (LAB_BENCH_STORE)"
+        : $"seeded {nights * boards * cases:N0} results in {nights} runs: {sw.Elapsed.TotalSeconds:F1} s (bulk insert, no indexes)");
     sw.Restart();
     using (var store = new LiteDbResultStore(path))
     {
@@ -42,7 +47,7 @@ try
         "/matrix/boards/board1?n=14", "/api/boards/board1/matrix?n=14",
         "/trends", "/trends/board1", "/api/boards/board1/trends",
         $"/api/runs/{E(latest)}/boards/board0/case?test=vfio.suite5.case0005", "/matrix",
-        "/queue", "/api/jobs", "/runs/now", "/api/runnow",
+        "/queue", "/api/jobs", "/api/runnow",
         $"/compare?a={E(previous)}&b={E(latest)}", $"/api/compare?a={E(old)}&b={E(latest)}",
         "/boards", "/api/boards",
         $"/api/runs/{E(latest)}/junit.xml", $"/api/runs/{E(latest)}/kcidb.json",
@@ -65,7 +70,10 @@ try
 }
 finally
 {
-    Directory.Delete(dir, recursive: true);
+    if (dir is not null)
+    {
+        Directory.Delete(dir, recursive: true);
+    }
 }
 
 static async Task<double> TimeAsync(HttpClient http, string path)

@@ -127,8 +127,18 @@ public sealed partial class LiteDbResultStore : IResultStore, IJobStore
     public IReadOnlyList<TestResultRecord> GetHistory(string testId, string? boardId = null, int limit = 30) => Do("read a case history", () => GetHistoryCore(testId, boardId, limit));
 
     /// <inheritdoc/>
-    public IReadOnlyList<TestResultRecord> GetCaseInRuns(string testId, string boardId, IReadOnlyList<string> runIds) =>
-        Do("read a case in runs", () => GetCaseInRunsCore(testId, boardId, runIds));
+    public IReadOnlyList<BoardRunRecord> GetBoardRunsOf(string boardId, IReadOnlyList<string> runIds) => Do("read board runs", () =>
+    {
+        ArgumentNullException.ThrowIfNull(runIds);
+        return runIds.Count == 0
+            ? []
+            : _db.GetCollection(BoardRuns).Find(Query.In("_id", runIds.Select(r => new BsonValue(BsonMapping.BoardRunId(r, boardId))).ToArray()))
+                .Select(BsonMapping.ToBoardRun).ToList();
+    });
+
+    /// <inheritdoc/>
+    public IReadOnlyList<TestResultRecord> GetCasesInRuns(IReadOnlyList<string> testIds, string boardId, IReadOnlyList<string> runIds) =>
+        Do("read cases in runs", () => GetCasesInRunsCore(testIds, boardId, runIds));
 
     /// <inheritdoc/>
     public BoardLease? TryAcquireLease(string boardId, string holder, string? runId, TimeSpan ttl) => Write("take a lease", () => TryAcquireLeaseCore(boardId, holder, runId, ttl));
@@ -442,12 +452,18 @@ public sealed partial class LiteDbResultStore : IResultStore, IJobStore
         return results.OrderByDescending(r => r.RecordedAt).Take(limit).ToList();
     }
 
-    private List<TestResultRecord> GetCaseInRunsCore(string testId, string boardId, IReadOnlyList<string> runIds)
+    private List<TestResultRecord> GetCasesInRunsCore(IReadOnlyList<string> testIds, string boardId, IReadOnlyList<string> runIds)
     {
+        ArgumentNullException.ThrowIfNull(testIds);
         ArgumentNullException.ThrowIfNull(runIds);
-        var results = _db.GetCollection(Results);
-        return runIds.SelectMany(run => results.Find(Query.EQ(RunBoardTest, new BsonValue(RunBoardTestKey(run, boardId, testId)))))
-            .Select(BsonMapping.ToResult).ToList();
+        if (testIds.Count == 0 || runIds.Count == 0)
+        {
+            return [];
+        }
+
+        // One query: a query costs far more than an index seek in LiteDB (hundreds of queries took ~0.5 ms each).
+        var keys = runIds.SelectMany(run => testIds.Select(test => new BsonValue(RunBoardTestKey(run, boardId, test)))).ToArray();
+        return _db.GetCollection(Results).Find(Query.In(RunBoardTest, keys)).Select(BsonMapping.ToResult).ToList();
     }
 
     private BoardLease? TryAcquireLeaseCore(string boardId, string holder, string? runId, TimeSpan ttl)

@@ -68,12 +68,21 @@ internal sealed class ResultsReader
         return boardId is null ? all : all.Where(r => r.BoardId == boardId).ToList();
     }
 
-    /// <summary>One case's results on one board in the given runs, in their order.</summary>
-    public IReadOnlyList<TestResultRecord> CaseInRuns(string testId, string boardId, IReadOnlyList<string> runIds)
+    /// <summary>One board's part of each of the given runs.</summary>
+    public IReadOnlyList<BoardRunRecord> BoardRunsOf(string boardId, IReadOnlyList<string> runIds)
     {
         lock (_gate)
         {
-            return _store.GetCaseInRuns(testId, boardId, runIds);
+            return _store.GetBoardRunsOf(boardId, runIds);
+        }
+    }
+
+    /// <summary>Some cases' results on one board in the given runs.</summary>
+    public IReadOnlyList<TestResultRecord> CasesInRuns(IReadOnlyList<string> testIds, string boardId, IReadOnlyList<string> runIds)
+    {
+        lock (_gate)
+        {
+            return _store.GetCasesInRuns(testIds, boardId, runIds);
         }
     }
 

@@ -58,6 +58,9 @@ public sealed record BenchItem(string Name, IReadOnlyList<string> Reference, IRe
         if (bound.Count > 0)
         {
             var (device, binding) = bound[0];
+            string[] syscall = ["--metric", "syscall", .. Target(device, binding), "--iterations", iterations.ToString(CultureInfo.InvariantCulture), "--warmup", warmup];
+            items.Add(new BenchItem("syscall", Spawn([RemoteReference, .. syscall]), Spawn([agent, "bench", .. syscall]),
+                [new("syscall", "syscall median", "us", false, "one syscall and back: read of an empty eventfd (EAGAIN), through the same layers as every VFIO call")]));
             List<string> agentStart = [agent, "run", .. Target(device, binding), "--cases", "vfio.common.api_version"];
             items.Add(new BenchItem($"start@{device.Name}", Spawn([RemoteReference, "ktap", .. Target(device, binding)]), Spawn(agentStart),
                 [new($"start@{device.Name}", "spawn first_line", "us", false, "exec to the first KTAP line (both open kmsg, container, group and device first)")]));

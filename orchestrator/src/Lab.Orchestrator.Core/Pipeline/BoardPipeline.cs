@@ -17,6 +17,9 @@ namespace Lab.Orchestrator.Core.Pipeline;
 public sealed class BoardPipeline(BoardRunContext context, BoardConfig board)
 {
     private static readonly TimeSpan _disposeLimit = TimeSpan.FromSeconds(8);
+
+    /// <summary>The most the first pass waits for one device's agent to start before starting the next one's.</summary>
+    private static readonly TimeSpan StartGap = TimeSpan.FromSeconds(3);
     private readonly BoardRunContext _c = context;
     private readonly BoardConfig _board = board;
     private readonly BoardStateMachine _state = new();
@@ -203,14 +206,34 @@ public sealed class BoardPipeline(BoardRunContext context, BoardConfig board)
     private async Task<List<(DeviceConfig, DeviceBinding)>> BindAsync(VfioBringUp up, CancellationToken ct)
     {
         await up.InstallBindScriptAsync(_artifacts!.BindScriptPath, ct).ConfigureAwait(false);
-        var bound = new List<(DeviceConfig, DeviceBinding)>();
-        foreach (var device in _board.Devices)
+
+        // All devices at once: each bind touches only its own device (and its own state file on the board).
+        var binds = _board.Devices.Select(d => up.BindAsync(DeviceSelectors.For(d), ct)).ToList();
+        try
         {
-            var binding = await up.BindAsync(DeviceSelectors.For(device), ct).ConfigureAwait(false);
-            bound.Add((device, binding));
+            await Task.WhenAll(binds).ConfigureAwait(false);
+        }
+        catch (Exception) when (binds.All(b => b.IsCompleted))
+        {
+            // Each device's failure is thrown below, in device order, once the devices that did bind are recorded
+            // (the restore step puts them back).
+        }
+
+        var bound = new List<(DeviceConfig, DeviceBinding)>();
+        for (var i = 0; i < binds.Count; i++)
+        {
+            if (binds[i].IsCompletedSuccessfully)
+            {
+                bound.Add((_board.Devices[i], binds[i].Result));
+            }
+        }
+
+        _bound = bound;
+        foreach (var (device, bind) in _board.Devices.Zip(binds))
+        {
+            var binding = await bind.ConfigureAwait(false);
             if (binding.Device.Length == 0 || binding.GroupDevice.Length == 0)
             {
-                _bound = bound;
                 throw new InvalidOperationException(
                     $"device '{device.Name}' ({binding.Selector}) was bound to {binding.Driver} but has no VFIO group node (device '{binding.Device}')");
             }
@@ -239,23 +262,40 @@ public sealed class BoardPipeline(BoardRunContext context, BoardConfig board)
         var plans = _plans = _board.Devices.ToDictionary(d => d.Name, d => _c.Planner.Plan(_board, d, patterns), StringComparer.Ordinal);
         var runner = new DeviceCaseRun(_c.Store, _c.Progress, _c.Time, _c.RunId, _board);
 
-        // Pass 1: device by device, everything but the stress cases.
-        foreach (var device in _board.Devices)
+        // Pass 1: everything but the stress cases, the devices at the same time where they share nothing (each has its
+        // own group and agent process; devices of one group go one after another), so devices that wait on their
+        // timers overlap. Results stay per device.
+        var lanes = _bound.Where(b => plans[b.Device.Name].Cases.Count > 0)
+            .GroupBy(b => b.Binding.GroupDevice, StringComparer.Ordinal).Select(g => g.ToList())
+            .OrderByDescending(l => l.Sum(b => plans[b.Device.Name].Cases.Count)).ToList();
+        if (lanes.Count > 0)
         {
-            var plan = plans[device.Name];
-            if (plan.Cases.Count == 0)
+            var count = lanes.Sum(l => l.Count);
+            Step(BoardStep.Cases, $"running the cases of {count} device{(count == 1 ? string.Empty : "s")} at once...");
+            await EnsureLinkAsync(ct).ConfigureAwait(false);
+            var notStarted = _bound.ToDictionary(b => b.Device.Name, _ => new List<string>(), StringComparer.Ordinal);
+            var (lostAny, stopped) = await WatchedAsync(
+                async w =>
+                {
+                    // The lanes start one after another, each once the one before printed its first line (at most
+                    // StartGap later), the longest first: a burst of agent starts and channel opens on a busy board
+                    // once stalled an agent's start for 15 s.
+                    var starts = lanes.Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).ToList();
+                    var lost = await Task.WhenAll(lanes.Select((lane, n) =>
+                        RunLaneAsync(runner, lane, plans, notStarted, n == 0 ? Task.CompletedTask : starts[n - 1].Task, starts[n], w, ct))).ConfigureAwait(false);
+                    return lost.Any(l => l);
+                },
+                ct).ConfigureAwait(false);
+            if (lostAny)
             {
-                continue;
+                await RecoverAsync(stopped is null ? "the link was lost during the cases" : $"{stopped} (cases of {count} devices at once)", ct).ConfigureAwait(false);
             }
 
-            var binding = _bound.First(b => b.Device.Name == device.Name).Binding;
-            Step(BoardStep.Cases, $"running {plan.Cases.Count} cases on {device.Name} ({binding.Device})...");
-            await EnsureLinkAsync(ct).ConfigureAwait(false);
-            var (end, stopped) = await WatchedAsync(w => runner.RunAsync(_link!, device, binding, new CaseSelection(plan.Cases), ct, w), ct).ConfigureAwait(false);
-            _c.Progress.Board(_board.Id, $"{device.Name} done ({Elapsed()})");
-            if (end == CaseRunEnd.LinkLost)
+            // Devices whose agent was cut short (the board reset, the agent killed or stopped) go on one at a time from
+            // the case after the one that was running, so a fault that comes again is that one device's.
+            foreach (var (device, binding) in _bound.Where(b => notStarted[b.Device.Name].Count > 0))
             {
-                await RecoverAsync(stopped is null ? $"the link was lost during the cases of {device.Name}" : $"{stopped} (cases of {device.Name})", ct).ConfigureAwait(false);
+                await RunAloneAsync(runner, device, binding, notStarted[device.Name], ct).ConfigureAwait(false);
             }
         }
 
@@ -276,6 +316,58 @@ public sealed class BoardPipeline(BoardRunContext context, BoardConfig board)
         if (ends.Any(e => e == CaseRunEnd.LinkLost))
         {
             await RecoverAsync(stressStopped is null ? "the link was lost during the stress pass" : $"{stressStopped} (stress pass)", ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// One lane of the first pass (the devices of one group, one after another), started once the lane before it
+    /// printed its first line or <see cref="StartGap"/> passed; true when the board's link was lost.
+    /// </summary>
+    private async Task<bool> RunLaneAsync(
+        DeviceCaseRun runner, List<(DeviceConfig Device, DeviceBinding Binding)> lane, Dictionary<string, DevicePlan> plans,
+        Dictionary<string, List<string>> notStarted, Task previousStarted, TaskCompletionSource started, CaseWatch watch, CancellationToken ct)
+    {
+        try
+        {
+            await Task.WhenAny(previousStarted, Task.Delay(StartGap, _c.Time, ct)).ConfigureAwait(false);
+            foreach (var (device, binding) in lane)
+            {
+                var plan = plans[device.Name];
+                var end = await runner.RunAsync(_link!, device, binding, new CaseSelection(plan.Cases), ct, watch, notStarted[device.Name], started)
+                    .ConfigureAwait(false);
+                started.TrySetResult();
+                if (end == CaseRunEnd.LinkLost)
+                {
+                    // The board is gone for every lane; the devices after this one in the lane never started.
+                    foreach (var (after, _) in lane.SkipWhile(b => b.Device.Name != device.Name).Skip(1))
+                    {
+                        notStarted[after.Name].AddRange(plans[after.Name].Cases);
+                    }
+
+                    return true;
+                }
+
+                _c.Progress.Board(_board.Id, $"{device.Name} done ({Elapsed()})");
+            }
+
+            return false;
+        }
+        finally
+        {
+            started.TrySetResult();
+        }
+    }
+
+    /// <summary>Some cases of one device, on their own (after a reset cut the parallel pass short).</summary>
+    private async Task RunAloneAsync(DeviceCaseRun runner, DeviceConfig device, DeviceBinding binding, IReadOnlyList<string> cases, CancellationToken ct)
+    {
+        Step(BoardStep.Cases, $"running the {cases.Count} remaining cases on {device.Name} ({binding.Device}) on their own...");
+        await EnsureLinkAsync(ct).ConfigureAwait(false);
+        var (end, stopped) = await WatchedAsync(w => runner.RunAsync(_link!, device, binding, new CaseSelection(cases), ct, w), ct).ConfigureAwait(false);
+        _c.Progress.Board(_board.Id, $"{device.Name} done ({Elapsed()})");
+        if (end == CaseRunEnd.LinkLost)
+        {
+            await RecoverAsync(stopped is null ? $"the link was lost during the cases of {device.Name}" : $"{stopped} (cases of {device.Name})", ct).ConfigureAwait(false);
         }
     }
 
@@ -453,11 +545,22 @@ public sealed class BoardPipeline(BoardRunContext context, BoardConfig board)
         using var limit = new StepTimeout(_c.Time, BoardSteps.Timeout(BoardStep.Restore, _board.Timeouts), ct);
         try
         {
-            foreach (var (device, binding) in _bound)
+            // All devices at once, as they were bound.
+            var restores = _bound.Select(b => up.RestoreAsync(b.Binding.Selector, limit.Token)).ToList();
+            try
+            {
+                await Task.WhenAll(restores).ConfigureAwait(false);
+            }
+            catch (BoardCommandException)
+            {
+                // Named per device below.
+            }
+
+            foreach (var ((device, _), restore) in _bound.Zip(restores))
             {
                 try
                 {
-                    var back = await up.RestoreAsync(binding.Selector, limit.Token).ConfigureAwait(false);
+                    var back = await restore.ConfigureAwait(false);
                     _c.Progress.Board(_board.Id, $"{device.Name}: back on {Or(back.Driver, "no driver")}");
                 }
                 catch (BoardCommandException e)

@@ -42,9 +42,13 @@ public sealed class DeviceCaseRun(IResultStore store, RunProgress progress, Time
     /// <remarks>
     /// A kernel problem in a case's dmesg lines (<see cref="KernelProblems"/>) fails that case. <paramref name="watch"/>
     /// (the board watch) can stop the invocation: the case it interrupts gets the watch's status and reason.
+    /// <paramref name="started"/> is completed when the agent's first line arrives.
+    /// With <paramref name="notStarted"/>, planned cases that never started when the agent ended abnormally (the link
+    /// lost, the agent killed or stopped) are put there, to run on their own afterwards, instead of being recorded MISS.
     /// </remarks>
     public async Task<CaseRunEnd> RunAsync(
-        IBoardCommands ssh, DeviceConfig device, DeviceBinding binding, CaseSelection selection, CancellationToken ct, CaseWatch? watch = null)
+        IBoardCommands ssh, DeviceConfig device, DeviceBinding binding, CaseSelection selection, CancellationToken ct, CaseWatch? watch = null,
+        ICollection<string>? notStarted = null, TaskCompletionSource? started = null)
     {
         ArgumentNullException.ThrowIfNull(ssh);
         ArgumentNullException.ThrowIfNull(device);
@@ -59,6 +63,8 @@ public sealed class DeviceCaseRun(IResultStore store, RunProgress progress, Time
         var anyLine = false;
         var reported = new HashSet<string>(StringComparer.Ordinal);
         TestStatus? interruptedStatus = null;
+        var end = CaseRunEnd.Completed;
+        string? suffix = null;
         void Record(KtapResult result, string? reasonSuffix)
         {
             var now = _time.GetTimestamp();
@@ -90,6 +96,13 @@ public sealed class DeviceCaseRun(IResultStore store, RunProgress progress, Time
                 result, _runId, _board.Id, device.Name, _time.GetElapsedTime(last, now), _time.GetUtcNow(), reasonSuffix,
                 log => _store.SaveLog($"{_runId}-{_board.Id}-{ResultMapper.TestId(result, device.Name)}.log", log));
             last = now;
+            if (missing && notStarted is not null && (end != CaseRunEnd.Completed || suffix is not null))
+            {
+                notStarted.Add(result.Id);
+                reported.Add(result.Id);
+                return;
+            }
+
             if (missing)
             {
                 record = record with { Status = TestStatus.Miss };
@@ -122,6 +135,7 @@ public sealed class DeviceCaseRun(IResultStore store, RunProgress progress, Time
         ValueTask OnLine(string line, CancellationToken lineCt)
         {
             anyLine = true;
+            started?.TrySetResult();
             foreach (var result in parser.Feed(line))
             {
                 Record(result, null);
@@ -131,8 +145,6 @@ public sealed class DeviceCaseRun(IResultStore store, RunProgress progress, Time
             return ValueTask.CompletedTask;
         }
 
-        string? suffix = null;
-        var end = CaseRunEnd.Completed;
         using var stream = CancellationTokenSource.CreateLinkedTokenSource(watchdog.Token, watch?.Stopped ?? CancellationToken.None);
         try
         {
@@ -204,7 +216,10 @@ public sealed class DeviceCaseRun(IResultStore store, RunProgress progress, Time
             throw;
         }
 
-        foreach (var result in parser.Complete())
+        // An agent that never printed a line before it was cut short has nothing to report: its planned cases (named
+        // below) wait to run on their own, rather than a harness ERROR for a device that got no chance.
+        var waitAll = !anyLine && notStarted is not null && selection.IsExact && (end != CaseRunEnd.Completed || suffix is not null);
+        foreach (var result in waitAll ? [] : parser.Complete())
         {
             Record(result, suffix);
         }
@@ -214,7 +229,11 @@ public sealed class DeviceCaseRun(IResultStore store, RunProgress progress, Time
         {
             for (var n = 1; n <= selection.Patterns.Count; n++)
             {
-                if (!reported.Contains(selection.Patterns[n - 1]))
+                if (!reported.Contains(selection.Patterns[n - 1]) && notStarted is not null && (end != CaseRunEnd.Completed || suffix is not null))
+                {
+                    notStarted.Add(selection.Patterns[n - 1]);
+                }
+                else if (!reported.Contains(selection.Patterns[n - 1]))
                 {
                     Record(new KtapResult("#" + n.ToString(CultureInfo.InvariantCulture), n, KtapStatus.Error, string.Empty, "no result: the agent's output ended before it", 0, [], [], [], null, null),
                         suffix ?? "(the agent ended without reporting it)");

@@ -51,8 +51,11 @@ public interface IResultStore : IDisposable
     /// <summary>One case's results over time, newest first, optionally on one board.</summary>
     IReadOnlyList<TestResultRecord> GetHistory(string testId, string? boardId = null, int limit = 30);
 
-    /// <summary>One case's results on one board in the given runs (one index seek per run; runs without it are left out).</summary>
-    IReadOnlyList<TestResultRecord> GetCaseInRuns(string testId, string boardId, IReadOnlyList<string> runIds);
+    /// <summary>One board's part of each of the given runs, in one query (runs it took no part in are left out).</summary>
+    IReadOnlyList<BoardRunRecord> GetBoardRunsOf(string boardId, IReadOnlyList<string> runIds);
+
+    /// <summary>Some cases' results on one board in the given runs, in one query (an index seek per run and case; pairs without a result are left out).</summary>
+    IReadOnlyList<TestResultRecord> GetCasesInRuns(IReadOnlyList<string> testIds, string boardId, IReadOnlyList<string> runIds);
 
     /// <summary>Takes a board for <paramref name="ttl"/>; null when someone else holds an unexpired lease.</summary>
     BoardLease? TryAcquireLease(string boardId, string holder, string? runId, TimeSpan ttl);

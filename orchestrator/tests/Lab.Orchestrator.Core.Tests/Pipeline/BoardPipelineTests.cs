@@ -127,7 +127,7 @@ public sealed class BoardPipelineTests
     }
 
     [Test]
-    public async Task An_ssh_drop_during_a_device_resets_the_board_and_the_run_goes_on_with_the_next_device()
+    public async Task An_ssh_drop_during_the_cases_resets_the_board_and_the_cases_not_started_run_after_it_one_device_at_a_time()
     {
         var (board, fake) = Board();
         fake.DropLinkAfter["a"] = 0;
@@ -137,15 +137,16 @@ public sealed class BoardPipelineTests
         var byId = results.ToDictionary(r => r.TestId);
         Assert.Multiple(() =>
         {
+            Assert.That(results, Has.Count.EqualTo(4), "one result per (case, device), nothing twice, no harness error");
             Assert.That(byId[$"{One}@a"].Status, Is.EqualTo(TestStatus.Error), "the case running at the drop is named and an ERROR");
             Assert.That(byId[$"{One}@a"].Reason, Does.Contain("interrupted").And.Contain("connection to the board lost"));
-            Assert.That(byId[$"{Two}@a"].Status, Is.EqualTo(TestStatus.Miss), "a case that never started is named and a MISS");
-            Assert.That(byId[$"{Two}@a"].Reason, Does.Contain("not run"));
-            Assert.That(byId[$"{One}@b"].Status, Is.EqualTo(TestStatus.Pass), "the next device ran after the reset");
+            Assert.That(byId[$"{Two}@a"].Status, Is.EqualTo(TestStatus.Pass), "a case that had not started runs after the reset");
+            Assert.That(byId[$"{One}@b"].Status, Is.EqualTo(TestStatus.Pass), "the other device's cases, cut off before they started, ran after the reset");
             Assert.That(byId[$"{Two}@b"].Status, Is.EqualTo(TestStatus.Pass));
             Assert.That(fake.Calls.Count(c => c == "power reset"), Is.EqualTo(1));
             Assert.That(fake.Calls.Count(c => c.Contains("bind-device.sh' 'bind'", StringComparison.Ordinal)), Is.EqualTo(4), "both devices bound again after the reset");
-            Assert.That(summary.Recoveries, Has.Count.EqualTo(1).And.All.Contains("link was lost during the cases of a"));
+            Assert.That(fake.Calls.Count(c => c.Contains("'--cases' 'vfio.common.fake.two'", StringComparison.Ordinal)), Is.EqualTo(1), "a's remaining case ran on its own");
+            Assert.That(summary.Recoveries, Has.Count.EqualTo(1).And.All.Contains("link was lost during the cases"));
             Assert.That(summary.Health, Is.EqualTo("ok after 1 recovery"));
         });
     }
@@ -173,10 +174,29 @@ public sealed class BoardPipelineTests
     }
 
     [Test]
-    public async Task A_link_lost_before_the_agent_printed_anything_still_names_every_planned_case()
+    public async Task A_link_lost_before_the_agent_printed_anything_runs_its_cases_after_the_reset()
     {
         var (board, fake) = Board();
         fake.DropBeforeOutput.Add("a");
+
+        var (summary, results, _) = await RunAsync(board, fake);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(results.Select(r => (r.TestId, r.Status)), Is.EquivalentTo(new[]
+            {
+                ($"{One}@a", TestStatus.Pass), ($"{Two}@a", TestStatus.Pass), ($"{One}@b", TestStatus.Pass), ($"{Two}@b", TestStatus.Pass),
+            }), "no case had started: all run after the reset, once each");
+            Assert.That(summary.Recoveries, Has.Count.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task When_the_board_drops_again_while_cases_run_on_their_own_the_case_that_was_to_run_is_an_error()
+    {
+        var (board, fake) = Board();
+        fake.DropLinkAfter["a"] = 0;
+        fake.DropBeforeOutputAfterReset = "a";
 
         var (_, results, _) = await RunAsync(board, fake);
 
@@ -184,9 +204,9 @@ public sealed class BoardPipelineTests
         Assert.Multiple(() =>
         {
             Assert.That(byId[$"{One}@a"].Status, Is.EqualTo(TestStatus.Error));
-            Assert.That(byId[$"{One}@a"].Reason, Does.Contain("interrupted"));
-            Assert.That(byId[$"{Two}@a"].Status, Is.EqualTo(TestStatus.Miss));
-            Assert.That(byId[$"{One}@b"].Status, Is.EqualTo(TestStatus.Pass), "reset, then the next device");
+            Assert.That(byId[$"{Two}@a"].Status, Is.EqualTo(TestStatus.Error), "on its own, a lost link blames the case that was to run");
+            Assert.That(byId[$"{One}@b"].Status, Is.EqualTo(TestStatus.Pass));
+            Assert.That(results.Where(r => !r.TestId.StartsWith("lab.", StringComparison.Ordinal)).ToList(), Has.Count.EqualTo(4), "no case twice");
         });
     }
 

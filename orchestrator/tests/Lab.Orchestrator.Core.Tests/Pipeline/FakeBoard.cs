@@ -48,6 +48,9 @@ internal sealed partial class FakeBoard(BoardConfig config) : IBoard, IBoardPowe
     /// <summary>Devices whose agent invocation loses the link before the agent printed anything.</summary>
     public HashSet<string> DropBeforeOutput { get; } = [];
 
+    /// <summary>A device whose next agent invocation after a reset loses the link before printing anything.</summary>
+    public string? DropBeforeOutputAfterReset { get; set; }
+
     public bool Frozen { get; private set; }
 
     public BoardConfig Config { get; } = config;
@@ -98,6 +101,12 @@ internal sealed partial class FakeBoard(BoardConfig config) : IBoard, IBoardPowe
 
         Frozen = false;
         Death = null;
+        if (DropBeforeOutputAfterReset is { } device)
+        {
+            DropBeforeOutput.Add(device);
+            DropBeforeOutputAfterReset = null;
+        }
+
         return Task.CompletedTask;
     }
 
@@ -161,6 +170,12 @@ internal sealed partial class FakeBoard(BoardConfig config) : IBoard, IBoardPowe
             board.Calls.Add(command);
             var device = DeviceArgument().Match(command).Groups[1].Value;
             var cases = CasesArgument().Match(command).Groups[1].Value.Split(',');
+            if (!_open || board.Frozen)
+            {
+                // A link dropped by another device's agent (the first pass runs devices at once) takes this one too.
+                throw new BoardConnectionLostException($"{Endpoint}: connection lost while running: {command}");
+            }
+
             if (board.DropBeforeOutput.Remove(device))
             {
                 _open = false;

@@ -168,12 +168,14 @@ public sealed class LabRunQemuTests
             Assert.That(ProcessProbe.IsRunning(pid), Is.False);
             Assert.That(outcome.Run.Id, Is.EqualTo(run.Id));
 
-            // The board is started again and the run goes on with the next device.
+            // The board is started again; the cases that had not started (the devices run at once) run after it.
             Assert.That(board.Health, Is.EqualTo("ok after 1 recovery"));
             Assert.That(finished.Note, Does.Contain("QEMU exited"), "the run's note names the recovery and its cause");
-            var edu = after.Where(r => r.TestId.EndsWith("@edu", StringComparison.Ordinal)).Select(r => r.Status).ToList();
-            Assert.That(edu, Is.Not.Empty, "a device after the one that was running when the board died still ran, on the restarted board");
-            Assert.That(edu, Has.All.EqualTo(TestStatus.Pass));
+            var edu = after.Where(r => r.TestId.EndsWith("@edu", StringComparison.Ordinal)).ToList();
+            Assert.That(edu.Count(r => r.Status == TestStatus.Pass), Is.GreaterThan(5), "edu's cases ran, on the restarted board");
+            Assert.That(edu.Where(r => r.Status != TestStatus.Pass).Select(r => r.Reason).ToList(), Has.Count.LessThanOrEqualTo(1).And.All.Contain("QEMU exited"),
+                "at most edu's case in flight when the board died is ended by it");
+            Assert.That(after.Select(r => r.TestId), Is.Unique, "no case recorded twice");
         });
     }
 

@@ -17,7 +17,7 @@ public static class BenchLoops
     public const ulong Iova = 0x1000000;
 
     /// <summary>The metrics, in the order <c>lab bench</c> runs them.</summary>
-    public static IReadOnlyList<string> Metrics { get; } = ["irq-loopback", "irq-unmask", "edu-msi", "map-unmap", "edu-dma"];
+    public static IReadOnlyList<string> Metrics { get; } = ["syscall", "irq-loopback", "irq-unmask", "edu-msi", "map-unmap", "edu-dma"];
 
     /// <summary>Bytes of one edu DMA round trip (edu's buffer is 4 KiB, and QEMU 7.2 aborts on a transfer reaching its end).</summary>
     public const int EduDmaBytes = 4000;
@@ -31,6 +31,7 @@ public static class BenchLoops
         if (device is null) { return "bench needs --device"; }
         return metric switch
         {
+            "syscall" => Syscall(context, metric, warmup, iterations, output),
             "irq-loopback" => Irq(context, device, metric, warmup, iterations, output, unmask: false),
             "irq-unmask" => Irq(context, device, metric, warmup, iterations, output, unmask: true),
             "edu-msi" => EduMsi(context, device, metric, warmup, iterations, output),
@@ -38,6 +39,27 @@ public static class BenchLoops
             "edu-dma" => EduDma(context, device, metric, iterations, output),
             _ => "unknown metric '" + metric + "' (" + string.Join(", ", Metrics) + ")",
         };
+    }
+
+    /// <summary>
+    /// The fixed cost of one syscall from each side: a read of an empty non-blocking eventfd (EAGAIN), through the
+    /// same layers as every VFIO call (the syscall interface, the fd's reference count, the P/Invoke and its errno).
+    /// </summary>
+    private static string? Syscall(CaseContext context, string metric, int warmup, int iterations, TextWriter output)
+    {
+        using var efd = Eventfd.Create(context.Syscalls);
+        var clock = new SampleClock(iterations);
+        for (var i = 0; i < warmup + iterations; i++)
+        {
+            if (i == warmup) { clock.Clear(); }
+            clock.Start();
+            var errno = efd.TryRead(out _);
+            clock.Stop();
+            if (errno != Errno.EAGAIN) { return $"iteration {i}: read of an empty eventfd gave {Errno.Name(errno)}, expected EAGAIN"; }
+        }
+
+        Print(output, metric, clock.Summarize());
+        return null;
     }
 
     private static string? Irq(CaseContext context, VfioDevice device, string metric, int warmup, int iterations, TextWriter output, bool unmask)

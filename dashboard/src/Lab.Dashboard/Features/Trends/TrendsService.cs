@@ -18,10 +18,10 @@ internal sealed class TrendsService
         runs = Math.Clamp(runs, 2, 365);
         var list = _reader.Runs(new RunQuery(BoardId: boardId, Limit: runs));
         var pass = new List<TrendPoint>();
+        var parts = _reader.BoardRunsOf(boardId, list.Select(r => r.Id).ToList()).ToDictionary(b => b.RunId, StringComparer.Ordinal);
         foreach (var run in list.Reverse())
         {
-            var part = _reader.BoardRuns(run.Id).FirstOrDefault(b => b.BoardId == boardId);
-            var c = part?.Counts;
+            var c = parts.GetValueOrDefault(run.Id)?.Counts;
             var judged = c is null ? 0 : c.Pass + c.Fail + c.Error + c.Miss;
             if (c is not null && judged > 0)
             {
@@ -33,24 +33,24 @@ internal sealed class TrendsService
         var newest = list.FirstOrDefault(r => r.State != RunState.Running) ?? (list.Count > 0 ? list[0] : null);
         var stressCases = newest is null ? [] : _reader.Results(newest, boardId)
             .Where(r => r.Measurements is { Count: > 0 }).Select(r => r.TestId).Distinct(StringComparer.Ordinal).ToList();
-        var runIds = list.Reverse().Select(r => r.Id).ToList();
+        var order = list.Reverse().Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         var series = new SortedDictionary<string, (string Unit, List<TrendPoint> Points)>(StringComparer.Ordinal);
-        foreach (var testId in stressCases)
-        {
-            // One index seek per (run, case): the board's runs listed above, not the case's whole history.
-            foreach (var r in _reader.CaseInRuns(testId, boardId, runIds))
-            {
-                foreach (var m in r.Measurements ?? [])
-                {
-                    var name = $"{testId}: {m.Name}";
-                    if (!series.TryGetValue(name, out var s))
-                    {
-                        s = (m.Unit, []);
-                        series[name] = s;
-                    }
 
-                    s.Points.Add(new TrendPoint(r.RunId, r.RecordedAt, m.Value));
+        // One query for every (run, case) pair of the runs listed above, not each case's whole history.
+        var figures = _reader.CasesInRuns(stressCases, boardId, [.. order.Keys])
+            .OrderBy(r => r.TestId, StringComparer.Ordinal).ThenBy(r => order[r.RunId]).ThenBy(r => r.RecordedAt);
+        foreach (var r in figures)
+        {
+            foreach (var m in r.Measurements ?? [])
+            {
+                var name = $"{r.TestId}: {m.Name}";
+                if (!series.TryGetValue(name, out var s))
+                {
+                    s = (m.Unit, []);
+                    series[name] = s;
                 }
+
+                s.Points.Add(new TrendPoint(r.RunId, r.RecordedAt, m.Value));
             }
         }
 
