@@ -6,7 +6,8 @@ using Lab.Orchestrator.Core.Results;
 using Lab.Results;
 
 // Seeds nights x boards x cases results (default 365 x 4 x 700 = 1,022,000), then prints p50/p95 per endpoint.
-// LAB_BENCH_STORE=FILE keeps the seeded store in FILE and reuses it on the next run (seeding takes a minute or two).
+// LAB_BENCH_STORE=FILE keeps the seeded store in FILE and reuses it on the next run (seeding takes a minute or two);
+// LAB_BENCH_ONLY=TEXT times only the endpoints containing TEXT.
 var a = args.Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToArray();
 int nights = a.Length > 0 ? a[0] : 365, boards = a.Length > 1 ? a[1] : 4, cases = a.Length > 2 ? a[2] : 700, iterations = a.Length > 3 ? a[3] : 15;
 var kept = Environment.GetEnvironmentVariable("LAB_BENCH_STORE");
@@ -53,7 +54,8 @@ try
         $"/api/runs/{E(latest)}/junit.xml", $"/api/runs/{E(latest)}/kcidb.json",
     ];
     Console.WriteLine($"{"endpoint",-66} {"first",8} {"p50",8} {"p95",8}  (ms, {iterations} warm requests)");
-    foreach (var endpoint in endpoints)
+    var only = Environment.GetEnvironmentVariable("LAB_BENCH_ONLY");
+    foreach (var endpoint in endpoints.Where(e => only is null || e.Contains(only, StringComparison.Ordinal)))
     {
         var first = await TimeAsync(http, endpoint);
         var times = new List<double>();

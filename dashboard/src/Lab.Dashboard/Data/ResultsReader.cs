@@ -15,6 +15,7 @@ internal sealed class ResultsReader
     private readonly Lock _gate = new();
     private readonly Dictionary<string, IReadOnlyList<TestResultRecord>> _results = new(StringComparer.Ordinal);
     private readonly LinkedList<string> _recent = new();
+    private readonly Dictionary<string, Dictionary<string, Dictionary<string, TestStatus>>> _statuses = new(StringComparer.Ordinal);
 
     public ResultsReader(IResultStore store) => _store = store;
 
@@ -118,6 +119,45 @@ internal sealed class ResultsReader
         return [.. ids];
     }
 
+    /// <summary>
+    /// Each case's status on one board in a run (the worst, when a case ran twice), kept with the run's results
+    /// while they are cached: the regressions view asks for the same maps of the same recent runs on every request.
+    /// </summary>
+    public IReadOnlyDictionary<string, TestStatus> Statuses(RunRecord run, string boardId)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var results = Results(run);
+        lock (_gate)
+        {
+            if (_statuses.TryGetValue(run.Id, out var boards) && boards.TryGetValue(boardId, out var cached))
+            {
+                return cached;
+            }
+        }
+
+        var byBoard = new Dictionary<string, Dictionary<string, TestStatus>>(StringComparer.Ordinal);
+        foreach (var r in results)
+        {
+            if (!byBoard.TryGetValue(r.BoardId, out var d))
+            {
+                d = new Dictionary<string, TestStatus>(StringComparer.Ordinal);
+                byBoard[r.BoardId] = d;
+            }
+
+            d[r.TestId] = d.TryGetValue(r.TestId, out var prior) && prior > r.Status ? prior : r.Status;
+        }
+
+        lock (_gate)
+        {
+            if (_results.ContainsKey(run.Id))
+            {
+                _statuses[run.Id] = byBoard;
+            }
+        }
+
+        return byBoard.TryGetValue(boardId, out var mine) ? mine : new Dictionary<string, TestStatus>(StringComparer.Ordinal);
+    }
+
     private void Remember(string runId, IReadOnlyList<TestResultRecord> results)
     {
         _results[runId] = results;
@@ -125,6 +165,7 @@ internal sealed class ResultsReader
         while (_recent.Count > CachedRuns)
         {
             _results.Remove(_recent.Last!.Value);
+            _statuses.Remove(_recent.Last!.Value);
             _recent.RemoveLast();
         }
     }

@@ -29,10 +29,16 @@ internal sealed class RegressionService
         {
             // Runs on this board up to and including this one, newest first.
             var runs = _reader.Runs(new RunQuery(BoardId: boardId, To: run.StartedAt.AddMilliseconds(1), Limit: window));
-            var byRun = runs.Select(r => (Run: r, Statuses: Statuses(r, boardId))).ToList();
-            var latest = byRun.FirstOrDefault(x => x.Run.Id == run.Id).Statuses ?? Statuses(run, boardId);
+            var byRun = runs.Select(r => (Run: r, Statuses: _reader.Statuses(r, boardId))).ToList();
+            var latest = byRun.FirstOrDefault(x => x.Run.Id == run.Id).Statuses ?? _reader.Statuses(run, boardId);
             foreach (var (testId, status) in latest.OrderBy(x => x.Key, StringComparer.Ordinal))
             {
+                if (!Flipped(byRun, testId, status))
+                {
+                    // Most cases never change: no history to build, nothing to classify.
+                    continue;
+                }
+
                 var history = byRun.Where(x => x.Statuses.ContainsKey(testId))
                     .Select(x => new HistoryPoint(x.Run.Id, x.Run.StartedAt, x.Statuses[testId])).ToList();
                 if (RegressionClassifier.Classify(history) is { } v)
@@ -53,14 +59,25 @@ internal sealed class RegressionService
         return runs.Count > 0 ? runs[0] : null;
     }
 
-    private Dictionary<string, TestStatus> Statuses(RunRecord run, string boardId)
+    /// <summary>
+    /// Whether the case's PASS/FAIL ever differs from its newest in the window (what <see cref="RegressionClassifier"/>
+    /// looks for); false also when the newest is neither PASS nor FAIL.
+    /// </summary>
+    private static bool Flipped(List<(RunRecord Run, IReadOnlyDictionary<string, TestStatus> Statuses)> byRun, string testId, TestStatus latest)
     {
-        var d = new Dictionary<string, TestStatus>(StringComparer.Ordinal);
-        foreach (var r in _reader.Results(run, boardId))
+        if (latest is not (TestStatus.Pass or TestStatus.Fail))
         {
-            d[r.TestId] = d.TryGetValue(r.TestId, out var prior) && prior > r.Status ? prior : r.Status;
+            return false;
         }
 
-        return d;
+        foreach (var (_, statuses) in byRun)
+        {
+            if (statuses.TryGetValue(testId, out var s) && s is (TestStatus.Pass or TestStatus.Fail) && s != latest)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
