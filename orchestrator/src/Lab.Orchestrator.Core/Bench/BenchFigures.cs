@@ -55,17 +55,18 @@ public sealed class BenchFigures
     {
         var rows = Rows;
         var text = new StringBuilder();
-        var header = string.Format(CultureInfo.InvariantCulture, "{0,-26} {1,-7} {2,28} {3,28} {4,9}", "metric", "unit", "C median [min-max]", "agent median [min-max]", "agent/C");
-        text.AppendLine(header);
+        const string Format = "{0,-24} {1,-6} {2,28} {3,28} {4,8} {5,8}";
+        text.AppendLine(string.Format(CultureInfo.InvariantCulture, Format, "metric", "unit", "C median [min-max]", "agent median [min-max]", "agent/C", "best"));
         foreach (var row in rows)
         {
             text.AppendLine(string.Format(
-                CultureInfo.InvariantCulture, "{0,-26} {1,-7} {2,28} {3,28} {4,9}",
-                row.Stat.Row, row.Stat.Unit, row.Reference?.ToString() ?? "-", row.Agent?.ToString() ?? "-",
-                row.Ratio is { } r ? r.ToString("0.00", CultureInfo.InvariantCulture) : "-"));
+                CultureInfo.InvariantCulture, Format,
+                row.Stat.Row, row.Stat.Unit, row.Reference?.ToString() ?? "-", row.Agent?.ToString() ?? "-", Two(row.Ratio), Two(row.BestRatio)));
         }
 
         text.AppendLine();
+        text.AppendLine("Each round runs every loop once as C and once as the agent (the order alternating); the figures are the rounds' values.");
+        text.AppendLine("agent/C: of the medians; best: of each side's best round (lowest time, highest rate), the board in its quickest state.");
         foreach (var row in rows)
         {
             text.AppendLine($"{row.Stat.Row}: {row.Stat.What}{(row.Stat.HigherIsBetter ? " (higher is better)" : string.Empty)}"
@@ -92,11 +93,14 @@ public sealed class BenchFigures
             Add("c", row.Reference);
             Add("agent", row.Agent);
             if (row.Ratio is { } ratio) { m.Add(new Measurement("agent_over_c", Math.Round(ratio, 3), string.Empty)); }
+            if (row.BestRatio is { } best) { m.Add(new Measurement("agent_over_c_best", Math.Round(best, 3), string.Empty)); }
             var ok = row.Reference is not null && row.Agent is not null;
             return new TestResultRecord(runId, boardId, "lab.bench." + row.Stat.Row, ok ? TestStatus.Pass : TestStatus.Error, TimeSpan.Zero, at,
                 Reason: row.Problems.Count > 0 ? string.Join("; ", row.Problems) : null, Measurements: m);
         }).ToList();
     }
+
+    private static string Two(double? value) => value is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) : "-";
 
     private (BenchStat Stat, List<double> Reference, List<double> Agent, List<string> Problems) Row(BenchStat stat)
     {

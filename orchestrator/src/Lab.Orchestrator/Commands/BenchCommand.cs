@@ -20,7 +20,7 @@ internal static class BenchCommand
     {
         var file = LabContext.LabJsonArgument();
         var board = new Option<string?>("--board") { Description = "The board (default: the first QEMU arm64 board)" };
-        var rounds = new Option<int>("--rounds") { Description = "Rounds; each runs every loop as C and as the agent", DefaultValueFactory = _ => 5 };
+        var rounds = new Option<int>("--rounds") { Description = "Rounds; each runs every loop as C and as the agent", DefaultValueFactory = _ => 9 };
         var iterations = new Option<int>("--iterations") { Description = "Timed iterations per loop (after a warm-up of 5%, at least 10)", DefaultValueFactory = _ => 1000 };
         var command = new Command("bench", "Time the agent against a C reference doing the same VFIO loops on one board; print the table and store it as a run")
         {

@@ -29,6 +29,7 @@ public sealed class BenchFiguresTests
             Assert.That((row.Reference!.Median, row.Reference.Min, row.Reference.Max, row.Reference.Count), Is.EqualTo((70.0, 60.0, 80.0, 3)));
             Assert.That((row.Agent!.Median, row.Agent.Min, row.Agent.Max), Is.EqualTo((75.0, 70.0, 90.0)));
             Assert.That(row.Ratio, Is.EqualTo(75.0 / 70.0).Within(1e-9));
+            Assert.That(row.BestRatio, Is.EqualTo(70.0 / 60.0).Within(1e-9), "of the lowest times");
             Assert.That(row.Problems, Is.Empty);
             Assert.That(f.Table(), Does.Contain("irq-loopback@pl031").And.Contain("70.0 [60.0-80.0]").And.Contain("75.0 [70.0-90.0]").And.Contain("1.07"));
         });
@@ -69,6 +70,7 @@ public sealed class BenchFiguresTests
         {
             Assert.That(r.Status, Is.EqualTo(TestStatus.Pass));
             Assert.That(r.Measurements!.ToDictionary(m => m.Name, m => m.Value)["agent_over_c"], Is.EqualTo(0.9));
+            Assert.That(r.Measurements!.ToDictionary(m => m.Name, m => m.Value)["agent_over_c_best"], Is.EqualTo(0.9), "a rate's best is its highest");
             Assert.That(r.Measurements!.Single(m => m.Name == "agent.median").Unit, Is.EqualTo("ops/s"));
         });
     }
