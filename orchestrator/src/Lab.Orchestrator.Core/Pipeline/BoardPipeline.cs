@@ -471,7 +471,7 @@ public sealed class BoardPipeline(BoardRunContext context, BoardConfig board)
         _uploadedModules = [];
         await BootAndBringUpAsync(ct).ConfigureAwait(false);
         await DeployAgentAsync(ct).ConfigureAwait(false);
-        _c.Progress.Board(_board.Id, $"recovered ({Elapsed()}); going on with the next device");
+        _c.Progress.Board(_board.Id, $"recovered ({Elapsed()}); going on with the cases that have not run");
     }
 
     /// <summary>Restore, power off, console into the store, the after-power-off checks; bounded, never throws.</summary>

@@ -132,17 +132,36 @@ public sealed class DeviceCaseRun(IResultStore store, RunProgress progress, Time
             _progress.Board(_board.Id, $"{record.Status.ToKcidb()} {record.TestId} ({ms} ms){why}");
         }
 
+        var ended = false;
         ValueTask OnLine(string line, CancellationToken lineCt)
         {
-            anyLine = true;
-            started?.TrySetResult();
-            foreach (var result in parser.Feed(line))
+            lock (parser)
             {
-                Record(result, null);
-                watchdog.Restart(caseLimit);
+                if (ended)
+                {
+                    // A line after the stream was declared over: what it says is already named (or waiting to run).
+                    return ValueTask.CompletedTask;
+                }
+
+                anyLine = true;
+                started?.TrySetResult();
+                foreach (var result in parser.Feed(line))
+                {
+                    Record(result, null);
+                    watchdog.Restart(caseLimit);
+                }
             }
 
             return ValueTask.CompletedTask;
+        }
+
+        IReadOnlyList<KtapResult> Finish()
+        {
+            lock (parser)
+            {
+                ended = true;
+                return parser.Complete().ToList();
+            }
         }
 
         using var stream = CancellationTokenSource.CreateLinkedTokenSource(watchdog.Token, watch?.Stopped ?? CancellationToken.None);
@@ -208,7 +227,7 @@ public sealed class DeviceCaseRun(IResultStore store, RunProgress progress, Time
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // Cancelled, or the board's time limit: keep what arrived, mark the rest, let the pipeline decide.
-            foreach (var result in parser.Complete())
+            foreach (var result in Finish())
             {
                 Record(result, $"(interrupted: {(e is OperationCanceledException ? "run stopped" : FirstLine(e.Message))})");
             }
@@ -219,7 +238,8 @@ public sealed class DeviceCaseRun(IResultStore store, RunProgress progress, Time
         // An agent that never printed a line before it was cut short has nothing to report: its planned cases (named
         // below) wait to run on their own, rather than a harness ERROR for a device that got no chance.
         var waitAll = !anyLine && notStarted is not null && selection.IsExact && (end != CaseRunEnd.Completed || suffix is not null);
-        foreach (var result in waitAll ? [] : parser.Complete())
+        var rest = Finish();
+        foreach (var result in waitAll ? [] : rest)
         {
             Record(result, suffix);
         }

@@ -101,7 +101,20 @@ internal sealed class BoardSsh : IBoardLink, IDisposable
         var first = await Task.WhenAny(execute, read).ConfigureAwait(false);
         if (first == execute)
         {
-            await execute.ConfigureAwait(false);
+            try
+            {
+                await execute.ConfigureAwait(false);
+            }
+            catch
+            {
+                // The reader may still be handing lines over: stop it and let it finish, so that no line arrives
+                // after this call has ended (the caller then names what never came; a late line would be a second
+                // result for the same case).
+                await cts.CancelAsync().ConfigureAwait(false);
+                await Task.WhenAny(read).ConfigureAwait(false);
+                throw;
+            }
+
             await read.ConfigureAwait(false);
         }
         else
