@@ -110,8 +110,10 @@ internal sealed class BoardSsh : IBoardLink, IDisposable
                 // The reader may still be handing lines over: stop it and let it finish, so that no line arrives
                 // after this call has ended (the caller then names what never came; a late line would be a second
                 // result for the same case).
+                // SSH.NET's output pipe does not see the token once a read waits: closing it ends that read.
                 await cts.CancelAsync().ConfigureAwait(false);
-                await Task.WhenAny(read).ConfigureAwait(false);
+                cmd.OutputStream.Dispose();
+                await Task.WhenAny(read, Task.Delay(TimeSpan.FromSeconds(5), _time, CancellationToken.None)).ConfigureAwait(false);
                 throw;
             }
 

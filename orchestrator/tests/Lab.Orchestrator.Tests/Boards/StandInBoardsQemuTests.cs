@@ -131,6 +131,13 @@ public sealed class StandInBoardsQemuTests
                 Assert.That(File.ReadAllText(Path.Combine(boardDir, "model.log")), Does.Contain("-C bp.virtio_net.hostbridge.userNetPorts="),
                     "the model's command line is kept");
             });
+            // Killed with its process group when the board powered off; the kernel reaps it a moment later on a busy host.
+            var reaped = System.Diagnostics.Stopwatch.StartNew();
+            while (System.Diagnostics.Process.GetProcessesByName("Lab.FvpStandIn").Length > 0 && reaped.Elapsed < TimeSpan.FromSeconds(5))
+            {
+                await Task.Delay(100);
+            }
+
             Assert.That(System.Diagnostics.Process.GetProcessesByName("Lab.FvpStandIn"), Is.Empty, "the model is stopped by the run");
             Assert.That(ProcessProbe.Qemus(",server=on,wait=on"), Is.Empty, "and so is what the model started (its process group)");
         }

@@ -22,7 +22,8 @@ public sealed partial class FaultsTests
         var progress = new LineCapture(TestContext.Progress);
         using var store = new LiteDbResultStore(Path.Combine(_dir, "results.db"));
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(20));
-        var (running, run, _) = await StartUntilPl031Async(store, progress, cts.Token);
+        // A stress pass of 15 s keeps the run going past the 12 s hold (the first pass alone now ends sooner).
+        var (running, run, _) = await StartUntilPl031Async(store, progress, cts.Token, stressSeconds: 15);
 
         var qmp = RepoFiles.Path(Path.Combine(".lab", "runs", run.Id, "qemu-arm64", "qmp.sock"));
         var held = Stopwatch.StartNew();

@@ -240,10 +240,10 @@ public sealed partial class FaultsTests
 
     /// <summary>Starts a run of the default board and returns once the PL031's cases (the second device) record results: a board with results behind it and ahead.</summary>
     private static async Task<(Task<RunOutcome> Running, RunRecord Run, IReadOnlyList<BoardConfig> Boards)> StartUntilPl031Async(
-        LiteDbResultStore store, LineCapture progress, CancellationToken ct)
+        LiteDbResultStore store, LineCapture progress, CancellationToken ct, int stressSeconds = 2)
     {
         var lab = LabConfigLoader.Load(RepoFiles.Path("lab.json"));
-        var request = new RunRequest("qemu-arm64", null, RunTrigger.Manual) { StressSeconds = 2 };
+        var request = new RunRequest("qemu-arm64", null, RunTrigger.Manual) { StressSeconds = stressSeconds };
         var boards = LabRun.SelectBoards(lab.Config!, request, out _)!;
         var running = new LabRun(lab, store, new RunProgress(progress), TimeProvider.System).ExecuteAsync(request, boards, ct);
         RunRecord? run = null;
