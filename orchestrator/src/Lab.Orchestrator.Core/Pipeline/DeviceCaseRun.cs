@@ -175,14 +175,17 @@ public sealed class DeviceCaseRun(IResultStore store, RunProgress progress, Time
             }
             catch (BoardConnectionLostException) when (!anyLine && ssh.IsConnected && !stream.IsCancellationRequested)
             {
-                // The session is up but the command's channel never opened (a busy board under TCG): once more.
+                // The session is up but the command's channel did not answer in time (a busy board under TCG): once
+                // more, after ending an agent the first try may have started all the same (it would hold the group).
+                await StopAgentAsync(ssh, binding, ct).ConfigureAwait(false);
                 result = await ssh.RunStreamingAsync(command, OnLine, Timeout.InfiniteTimeSpan, stream.Token).ConfigureAwait(false);
             }
 
             if (!anyLine && result.ExitStatus is null && result.ExitSignal is null && ssh.IsConnected && !stream.IsCancellationRequested)
             {
-                // The channel closed with no output and neither an exit status nor a signal: the agent never ran
-                // (seen once on a loaded host, dropbear dropping the channel). Nothing was recorded: once more.
+                // The channel closed with no output and neither an exit status nor a signal (seen once on a loaded
+                // host, dropbear dropping the channel). Nothing was recorded: once more, as above.
+                await StopAgentAsync(ssh, binding, ct).ConfigureAwait(false);
                 result = await ssh.RunStreamingAsync(command, OnLine, Timeout.InfiniteTimeSpan, stream.Token).ConfigureAwait(false);
             }
 
@@ -283,9 +286,13 @@ public sealed class DeviceCaseRun(IResultStore store, RunProgress progress, Time
     {
         try
         {
-            // Only this device's agent: in the stress pass the other devices' agents are still running.
-            var mine = ShellQuote.Quote("lab-agent run --device " + binding.Device + " ");
-            await ssh.RunAsync($"pkill -f -- {mine} || true", TimeSpan.FromSeconds(10), ct).ConfigureAwait(false);
+            // Only this device's agent (the other devices' agents may be running), and until it is gone: the group
+            // it holds is free only once the process has exited.
+            // "[l]ab-agent": the pattern (a regex) matches the agent's command line but not this shell's own.
+            var mine = ShellQuote.Quote("[l]ab-agent run --device " + binding.Device + " ");
+            await ssh.RunAsync(
+                $"pkill -f -- {mine}; n=0; while pgrep -f -- {mine} >/dev/null && [ $n -lt 50 ]; do sleep 0.1; n=$((n+1)); done; pkill -KILL -f -- {mine}; true",
+                TimeSpan.FromSeconds(15), ct).ConfigureAwait(false);
             return true;
         }
         catch (BoardConnectionLostException)
