@@ -31,6 +31,9 @@ public sealed partial class LiteDbResultStore : IResultStore, IJobStore
     private readonly RunOwner _self;
     private volatile string? _hungWrite;
 
+    /// <summary>A write failed for want of space: the file may end in part of a page (<see cref="TrimFailedPage"/>).</summary>
+    private volatile bool _diskFull;
+
     /// <summary>
     /// Opens (creating if needed) the store at <paramref name="path"/> and ensures its indexes. With
     /// <paramref name="readOnly"/> the file is only read: a command that only reads never changes it, damaged or not.
@@ -179,7 +182,20 @@ public sealed partial class LiteDbResultStore : IResultStore, IJobStore
     /// A store write: refused up front when the disk is nearly full (LiteDB 5 can block for good in its writer queue
     /// when a write fails with ENOSPC), and bounded in time all the same; either way one <see cref="StoreException"/>.
     /// </summary>
-    private T Write<T>(string what, Func<T> operation) => Do(what, () =>
+    private T Write<T>(string what, Func<T> operation)
+    {
+        try
+        {
+            return WriteCore(what, operation);
+        }
+        catch (StoreException e) when (e.Message.Contains("space left", StringComparison.OrdinalIgnoreCase))
+        {
+            _diskFull = true;
+            throw;
+        }
+    }
+
+    private T WriteCore<T>(string what, Func<T> operation) => Do(what, () =>
     {
         if (_hungWrite is { } hung)
         {
@@ -530,7 +546,38 @@ public sealed partial class LiteDbResultStore : IResultStore, IJobStore
         // After a stuck write LiteDB's close would wait for it forever; the process is ending anyway.
         if (_hungWrite is null)
         {
-            _db.Dispose();
+            try
+            {
+                _db.Dispose();
+            }
+            finally
+            {
+                if (_diskFull)
+                {
+                    TrimFailedPage(Path);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// A page write that failed on a full disk leaves part of a page after the last whole one: nothing LiteDB
+    /// acknowledged lives there, and readers refuse a file that is not whole pages. The writer that saw the disk fill
+    /// cuts it back once LiteDB has closed the file (only then: another writer's page may be half written this moment).
+    /// </summary>
+    private static void TrimFailedPage(string path)
+    {
+        try
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite);
+            if (file.Length % PageSize != 0)
+            {
+                file.SetLength(file.Length - (file.Length % PageSize));
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Left as it is: a reader names it as damaged.
         }
     }
 

@@ -85,6 +85,14 @@ public sealed class DeviceCaseRun(IResultStore store, RunProgress progress, Time
                 interrupted = true;
             }
 
+            if (missing && notStarted is not null && (end != CaseRunEnd.Completed || suffix is not null))
+            {
+                // Not started: it runs on its own later, and is recorded (with its log) then.
+                notStarted.Add(result.Id);
+                reported.Add(result.Id);
+                return;
+            }
+
             // What the kernel said during the case: its own dmesg lines, or for the case the stream ended in, the console.
             var problem = KernelProblems.First(result.Dmesg);
             if (problem is null && first && watch?.TakeProblems() is { Count: > 0 } seen)
@@ -96,13 +104,6 @@ public sealed class DeviceCaseRun(IResultStore store, RunProgress progress, Time
                 result, _runId, _board.Id, device.Name, _time.GetElapsedTime(last, now), _time.GetUtcNow(), reasonSuffix,
                 log => _store.SaveLog($"{_runId}-{_board.Id}-{ResultMapper.TestId(result, device.Name)}.log", log));
             last = now;
-            if (missing && notStarted is not null && (end != CaseRunEnd.Completed || suffix is not null))
-            {
-                notStarted.Add(result.Id);
-                reported.Add(result.Id);
-                return;
-            }
-
             if (missing)
             {
                 record = record with { Status = TestStatus.Miss };
