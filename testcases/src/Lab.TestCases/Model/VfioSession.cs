@@ -41,12 +41,30 @@ public sealed class VfioSession : IDisposable
     /// <summary>Whether the shared objects are currently closed.</summary>
     public bool Released { get; private set; }
 
-    /// <summary>Opens everything; throws <see cref="VfioException"/> naming the step that failed.</summary>
+    /// <summary>How long <see cref="Open"/> waits for a group that is still busy.</summary>
+    public static readonly TimeSpan BusyWait = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Opens everything; throws <see cref="VfioException"/> naming the step that failed. A group that answers EBUSY is
+    /// tried again for up to <see cref="BusyWait"/>: the previous agent of the device may have exited a moment ago,
+    /// and the kernel lets go of its group only when its deferred cleanup (an IRQ's virqfd, the device's reset) has run.
+    /// </summary>
     public static VfioSession Open(IVfioSyscalls syscalls, IommuMode iommu, string? groupPath, string? deviceName)
     {
         var s = new VfioSession(syscalls, iommu, groupPath, deviceName);
-        s.Reopen();
-        return s;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                s.Reopen();
+                return s;
+            }
+            catch (VfioException e) when (e.Errno == Errno.EBUSY && clock.Elapsed < BusyWait)
+            {
+                Thread.Sleep(50);
+            }
+        }
     }
 
     /// <summary>Wraps objects opened elsewhere (unit tests); <see cref="Release"/> is not available.</summary>
