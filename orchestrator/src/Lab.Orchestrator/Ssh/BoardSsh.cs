@@ -128,8 +128,10 @@ internal sealed class BoardSsh : IBoardLink, IDisposable
             catch
             {
                 // The line handler failed (or the read did): stop the command rather than leave it running.
+                // Bounded: an agent blocked writing to a channel nobody reads may never end it (the store failing
+                // under several devices' streams once hung a run here); disposing the command closes the channel.
                 await cts.CancelAsync().ConfigureAwait(false);
-                await Task.WhenAny(execute).ConfigureAwait(false);
+                await Task.WhenAny(execute, Task.Delay(TimeSpan.FromSeconds(5), _time, CancellationToken.None)).ConfigureAwait(false);
                 throw;
             }
 
