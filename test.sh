@@ -20,6 +20,11 @@ log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 status=0
 dotnet test Lab.sln -c Release --no-build -nologo --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || status=$?
+# The failed tests again, with their messages, where a CI log's tail shows them.
+if grep -qE '^ *Failed [A-Za-z_]' "$log"; then
+  echo "test.sh: failed tests:"
+  awk '/^ *Failed [A-Za-z_]/ {n = 12} n > 0 {print; n--}' "$log"
+fi
 # One closing line over every test assembly, in the plain form CI reads.
 awk '/^ *Passed: *[0-9]+$/ {p += $2} /^ *Failed: *[0-9]+$/ {f += $2} /^ *Skipped: *[0-9]+$/ {s += $2}
      END {printf "tests: %d passed, %d failed, %d skipped\n", p, f, s}' "$log"
