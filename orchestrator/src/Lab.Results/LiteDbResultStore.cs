@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using LiteDB;
+using Lab.Orchestrator.Core.Bisect;
 using Lab.Orchestrator.Core.Jobs;
 using Lab.Orchestrator.Core.Results;
 
@@ -13,7 +14,7 @@ namespace Lab.Results;
 /// writes from another process, and a writer killed with SIGKILL loses nothing it had returned from. One
 /// instance per process.
 /// </summary>
-public sealed partial class LiteDbResultStore : IResultStore, IJobStore
+public sealed partial class LiteDbResultStore : IResultStore, IJobStore, IBisectionStore
 {
     /// <summary>How much of a case log stays inline; the whole log goes to file storage past this.</summary>
     public const int InlineLogLimit = 4096;
@@ -163,6 +164,12 @@ public sealed partial class LiteDbResultStore : IResultStore, IJobStore
     {
         try
         {
+            if (_hungWrite is { } hung)
+            {
+                // The stuck write holds LiteDB's lock for good: a read would wait on it forever (seen after a full disk).
+                throw new IOException("an earlier write never completed (" + hung + "); the store cannot be used by this process any more");
+            }
+
             return operation();
         }
         catch (Exception e) when (e is IOException or LiteException or UnauthorizedAccessException or InvalidCastException
@@ -197,12 +204,6 @@ public sealed partial class LiteDbResultStore : IResultStore, IJobStore
 
     private T WriteCore<T>(string what, Func<T> operation) => Do(what, () =>
     {
-        if (_hungWrite is { } hung)
-        {
-            // A write is stuck inside LiteDB holding its lock: every later one would wait just as long.
-            throw new IOException("an earlier write never completed (" + hung + "); refusing further writes");
-        }
-
         if (FreeBytes(Path) is { } free && free < MinFreeBytes)
         {
             throw new IOException($"no space left on device ({free / 1024} KiB free, a write needs {MinFreeBytes / 1024} KiB)");
@@ -214,7 +215,9 @@ public sealed partial class LiteDbResultStore : IResultStore, IJobStore
             if (!write.Wait(WriteLimit))
             {
                 _hungWrite = what;
-                throw new IOException($"the write did not complete within {WriteLimit.TotalSeconds} s (disk full or hung?)");
+                throw new IOException(FreeBytes(Path) is { } left && left < MinFreeBytes
+                    ? $"no space left on device ({left / 1024} KiB free): the write did not complete within {WriteLimit.TotalSeconds} s"
+                    : $"the write did not complete within {WriteLimit.TotalSeconds} s (disk full or hung?)");
             }
         }
         catch (AggregateException e) when (e.InnerExceptions.Count == 1)
@@ -543,8 +546,16 @@ public sealed partial class LiteDbResultStore : IResultStore, IJobStore
     /// <inheritdoc/>
     public void Dispose()
     {
-        // After a stuck write LiteDB's close would wait for it forever; the process is ending anyway.
-        if (_hungWrite is null)
+        // After a stuck write LiteDB's close would wait for it forever; the process is ending anyway. A write stuck
+        // on a full disk may still have left half a page: cut it all the same (nothing of this process writes again).
+        if (_hungWrite is not null)
+        {
+            if (_diskFull)
+            {
+                TrimFailedPage(Path);
+            }
+        }
+        else
         {
             try
             {
