@@ -7,6 +7,48 @@
 
 vfiolab_cache() { printf '%s/vfiolab' "${XDG_CACHE_HOME:-$HOME/.cache}"; }
 
+# host_debian_mirrors: "MIRROR SECURITY", the URIs the host's apt sources give for bookworm and bookworm-security
+# (one-line .list files and deb822 .sources files; disabled entries and other suites are passed over).
+host_debian_mirrors() {
+	local files=() f
+	local etc="${VFIOLAB_APT_ETC:-/etc/apt}"
+	for f in "$etc/sources.list" "$etc"/sources.list.d/*.list "$etc"/sources.list.d/*.sources; do
+		[ -f "$f" ] && files+=("$f")
+	done
+	[ ${#files[@]} -gt 0 ] || { echo " "; return 0; }
+	awk '
+		function take(uri, suite) {
+			sub(/\/+$/, "", uri)
+			if (suite == "bookworm" && mirror == "") mirror = uri
+			if (suite == "bookworm-security" && security == "") security = uri
+		}
+		function flush(   n, i, s) {
+			if (types ~ /(^| )deb( |$)/ && enabled != "no" && uris != "") {
+				split(uris, u, " "); n = split(suites, s, " ")
+				for (i = 1; i <= n; i++) take(u[1], s[i])
+			}
+			types = ""; uris = ""; suites = ""; enabled = ""
+		}
+		FILENAME ~ /\.sources$/ {
+			if (FILENAME != last) { flush(); last = FILENAME }
+			if ($0 ~ /^[ \t]*$/) { flush(); next }
+			if ($0 ~ /^#/) next
+			key = tolower($1); sub(/:$/, "", key); $1 = ""; sub(/^ +/, "")
+			if (key == "types") types = $0
+			else if (key == "uris") uris = $0
+			else if (key == "suites") suites = $0
+			else if (key == "enabled") enabled = tolower($0)
+			next
+		}
+		$1 == "deb" {
+			i = 2
+			if ($2 ~ /^\[/) { while (i <= NF && $i !~ /\]$/) i++; i++ }
+			take($i, $(i + 1))
+		}
+		END { flush(); print mirror " " security }
+	' "${files[@]}"
+}
+
 apt_private_init() {
 	local arch="$1" host
 	host="$(dpkg --print-architecture)"
@@ -15,15 +57,21 @@ apt_private_init() {
 		"$APT_PRIV_DIR/etc/preferences.d" "$APT_PRIV_DIR/debs"
 	: >"$APT_PRIV_DIR/status"
 	# Debian's own sources only (the host may list third-party repositories that have nothing for ARM).
-	local src="$APT_PRIV_DIR/etc/sources.list"
-	if [ ! -s "$src" ]; then
-		local mirror="${VFIOLAB_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
-		local security="${VFIOLAB_DEBIAN_SECURITY:-http://deb.debian.org/debian-security}"
-		cat >"$src" <<SRC
-deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $mirror bookworm main
-deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $mirror bookworm-updates main
-deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $security bookworm-security main
-SRC
+	# The mirror is the host's own (its apt sources), never a name written here; VFIOLAB_DEBIAN_MIRROR and
+	# VFIOLAB_DEBIAN_SECURITY override it. A changed list is rewritten and the lists fetched again.
+	local src="$APT_PRIV_DIR/etc/sources.list" mirrors mirror security want
+	mirrors="$(host_debian_mirrors)"
+	mirror="${VFIOLAB_DEBIAN_MIRROR:-${mirrors%% *}}"
+	security="${VFIOLAB_DEBIAN_SECURITY:-${mirrors#* }}"
+	if [ -z "$mirror" ] || [ -z "$security" ]; then
+		echo "apt-private: no Debian bookworm mirror (and bookworm-security) in the host's apt sources (/etc/apt/sources.list, /etc/apt/sources.list.d/*.list|*.sources); set VFIOLAB_DEBIAN_MIRROR and VFIOLAB_DEBIAN_SECURITY" >&2
+		return 1
+	fi
+	want="$(printf 'deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] %s %s main\n' \
+		"$mirror" bookworm "$mirror" bookworm-updates "$security" bookworm-security)"
+	if [ "$(cat "$src" 2>/dev/null)" != "$want" ]; then
+		printf '%s\n' "$want" >"$src"
+		rm -f "$APT_PRIV_DIR/lists/.updated"
 	fi
 	APT_PRIV_OPTS=(
 		-o "APT::Architecture=$host"
