@@ -6,12 +6,15 @@
 # Cached: the output dir is keyed by a hash of (source, patches, make line, toolchain); an unchanged key
 # rebuilds nothing.
 #
-# Usage: kernel/build-modules.sh [--kernel-env FILE | --headers DIR --arch ARCH] [--source-tree DIR] [--patches DIR] [--out DIR]
+# Usage: kernel/build-modules.sh [--kernel-env FILE | --headers DIR --arch ARCH] [--source-tree DIR [--revision REV]] [--patches DIR] [--out DIR]
 #   --kernel-env FILE   kernel.env from fetch-debian-kernel.sh (default: fetch arm64 now)
 #   --headers DIR       a board kernel's own build or headers dir (with include/generated/utsrelease.h), instead of
 #                       a Debian kernel; needs --arch (arm64) and usually --source-tree
 #   --arch ARCH         the Debian architecture of --headers (arm64)
-#   --source-tree DIR   a developer's own kernel tree: build its drivers/vfio instead of linux-source-6.1
+#   --source-tree DIR   a developer's own kernel tree: build its drivers/vfio (as checked out, uncommitted changes
+#                       included) instead of linux-source
+#   --revision REV      with a git --source-tree: build drivers/vfio of that commit instead (git archive; the
+#                       tree's checkout is not touched); cached by commit
 #   --patches DIR       patch queue with a `series` file (default: kernel/patches/6.1; "none" for no patches)
 #   --out DIR           also copy the results there
 # Output: a dir with the stripped *.ko files, build.log and manifest.json (sha256 per module); its path is the
@@ -21,13 +24,14 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 die() { echo "build-modules: $1" >&2; exit "${2:-1}"; }
 
-kernel_env="" source_tree="" patches="$here/patches/6.1" out="" headers="" arch=""
+kernel_env="" source_tree="" revision="" patches="$here/patches/6.1" out="" headers="" arch=""
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--kernel-env) kernel_env="$2"; shift 2 ;;
 	--headers) headers="$2"; shift 2 ;;
 	--arch) arch="$2"; shift 2 ;;
 	--source-tree) source_tree="$2"; shift 2 ;;
+	--revision) revision="$2"; shift 2 ;;
 	--patches) patches="$2"; shift 2 ;;
 	--out) out="$2"; shift 2 ;;
 	*) die "unknown argument '$1' (see the header of $0)" ;;
@@ -82,7 +86,18 @@ if [ "$patches" != none ]; then
 		series+=("$patches/$line")
 	done <"$patches/series"
 fi
-if [ -n "$source_tree" ]; then
+commit=""
+if [ -n "$revision" ]; then
+	[ -n "$source_tree" ] || die "--revision needs --source-tree (a git tree)"
+	command -v git >/dev/null || die "'git' is missing: run scripts/setup-host.sh build"
+	[ -d "$source_tree" ] || die "no source tree at '$source_tree'"
+	source_tree="$(cd "$source_tree" && pwd)"
+	commit="$(git -C "$source_tree" rev-parse --verify --quiet "$revision^{commit}")" ||
+		die "'$revision' is not a commit of the git tree $source_tree"
+	git -C "$source_tree" cat-file -e "$commit:drivers/vfio" 2>/dev/null || die "commit $commit of $source_tree has no drivers/vfio"
+	source_id="git:$source_tree:$commit"
+elif [ -n "$source_tree" ]; then
+	[ -d "$source_tree" ] || die "no source tree at '$source_tree'"
 	source_tree="$(cd "$source_tree" && pwd)"
 	[ -d "$source_tree/drivers/vfio" ] || die "no drivers/vfio in the source tree $source_tree"
 	source_id="tree:$source_tree:$(cd "$source_tree" && find drivers/vfio -type f \( -name '*.[ch]' -o -name 'Makefile' -o -name 'Kconfig' \) -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-64)"
@@ -113,7 +128,10 @@ if [ ! -f "$dest/manifest.json" ]; then
 	log="$work/build.log"
 	start=$(date +%s.%N)
 	# --- the source: drivers/vfio only -------------------------------------------------------------------
-	if [ -n "$source_tree" ]; then
+	if [ -n "$commit" ]; then
+		mkdir -p "$work/src"
+		git -C "$source_tree" archive --format=tar "$commit" drivers/vfio | tar -x -C "$work/src"
+	elif [ -n "$source_tree" ]; then
 		mkdir -p "$work/src/drivers"
 		cp -a "$source_tree/drivers/vfio" "$work/src/drivers/vfio"
 	else

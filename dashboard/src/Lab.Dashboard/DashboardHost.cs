@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Lab.Dashboard.Apis;
 using Lab.Dashboard.Data;
+using Lab.Dashboard.Features.Bisect;
 using Lab.Dashboard.Features.Boards;
 using Lab.Dashboard.Features.Compare;
 using Lab.Dashboard.Features.Matrix;
@@ -12,6 +13,7 @@ using Lab.Dashboard.Features.RunNow;
 using Lab.Dashboard.Features.Runs;
 using Lab.Dashboard.Features.Trends;
 using Lab.Dashboard.Hosting;
+using Lab.Orchestrator.Core.Bisect;
 using Lab.Orchestrator.Core.Jobs;
 using Lab.Orchestrator.Core.Results;
 using Lab.Results;
@@ -66,6 +68,8 @@ public static class DashboardHost
         s.AddSingleton(new LabToken(options.TokenFile ?? DashboardOptions.DefaultTokenFile()));
         s.AddSingleton(sp => sp.GetRequiredService<IResultStore>() as IJobStore
             ?? throw new InvalidOperationException("the results store keeps no job queue"));
+        s.AddSingleton(sp => sp.GetRequiredService<IResultStore>() as IBisectionStore
+            ?? throw new InvalidOperationException("the results store keeps no bisections"));
         s.AddSingleton(sp => new QueueService(sp.GetRequiredService<IJobStore>(), options.Scheduler));
         s.AddAntiforgery(o => o.Cookie.Name = "vfiolab.af");
         s.ConfigureHttpJsonOptions(o =>
@@ -86,9 +90,10 @@ public static class DashboardHost
             .MapBoardsApi()
             .MapExportsApi()
             .MapRunNowApi()
-            .MapJobsApi();
+            .MapJobsApi()
+            .MapBisectionsApi();
         app.MapRunsPages().MapRunDetailPages().MapMatrixPages().MapRegressionsPages().MapTrendsPages()
-            .MapComparePages().MapBoardsPages().MapRunNowPages().MapQueuePages();
+            .MapComparePages().MapBoardsPages().MapRunNowPages().MapQueuePages().MapBisectPages();
 
         var where = options.Store is null ? Path.GetFullPath(options.StorePath) : "(given by the caller)";
         var scope = options.AllowRemote ? "remote access ALLOWED" : "loopback only";

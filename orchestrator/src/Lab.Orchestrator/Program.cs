@@ -16,6 +16,7 @@ internal static class Program
             SchemaCommand.Create(),
             RunCommand.Create(),
             BenchCommand.Create(),
+            BisectCommand.Create(),
             BootCommand.Create(),
             DashboardCommand.Create(),
             ServeCommand.Create(),

@@ -12,6 +12,7 @@ internal static class Layout
         ("/compare", "Compare", "compare"),
         ("/boards", "Boards", "boards"),
         ("/queue", "Queue", "queue"),
+        ("/bisect", "Bisect", "bisect"),
     ];
 
     /// <summary>A whole page.</summary>

@@ -7,6 +7,8 @@ internal static class Links
 
     public static string Job(string jobId) => "/queue/" + E(jobId);
 
+    public static string Bisection(string id) => "/bisect/" + E(id);
+
     public static string Case(string runId, string boardId, string testId) =>
         $"/runs/{E(runId)}/boards/{E(boardId)}/case?test={E(testId)}";
 

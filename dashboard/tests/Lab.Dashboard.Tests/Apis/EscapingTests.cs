@@ -21,12 +21,14 @@ public sealed class EscapingTests
         yield return "/regressions?run={xss}";
         yield return "/compare?a={xss}&b={latest}";
         yield return "/boards";
+        yield return "/bisect";
+        yield return "/bisect/{bisect}";
     }
 
     [TestCaseSource(nameof(Pages))]
     public async Task Script_from_the_store_is_encoded(string template)
     {
-        var path = template.Replace("{xss}", E(Lab.XssRunId)).Replace("{latest}", E(Lab.LatestNightly));
+        var path = template.Replace("{xss}", E(Lab.XssRunId)).Replace("{latest}", E(Lab.LatestNightly)).Replace("{bisect}", E(Lab.BisectionId));
         using var response = await Http.GetAsync(new Uri(path, UriKind.Relative));
         var html = await response.Content.ReadAsStringAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), path);

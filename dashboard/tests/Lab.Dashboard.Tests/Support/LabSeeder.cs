@@ -1,4 +1,5 @@
 using System.Globalization;
+using Lab.Orchestrator.Core.Bisect;
 using Lab.Orchestrator.Core.Results;
 using Lab.Results;
 using Microsoft.Extensions.Time.Testing;
@@ -50,6 +51,7 @@ public static class LabSeeder
         var nightly = new List<string>();
         string xss = string.Empty;
         string incomplete = string.Empty;
+        string bisection;
         using (var store = new LiteDbResultStore(storePath, time, new RunOwner("labhost", 4242, Start)))
         {
             for (var night = 0; night < Nights; night++)
@@ -71,9 +73,31 @@ public static class LabSeeder
 
             time.Advance(TimeSpan.FromMinutes(5));
             store.TryAcquireLease("qemu-arm64", "alice@devbox", null, TimeSpan.FromHours(2));
+            bisection = Bisection(store, time, nightly);
         }
 
-        return new SeededLab(storePath, BoardIds, CaseIds, nightly, xss, incomplete, time.GetUtcNow());
+        return new SeededLab(storePath, BoardIds, CaseIds, nightly, xss, incomplete, time.GetUtcNow()) { BisectionId = bisection };
+    }
+
+    /// <summary>Three steps over eight commits; the first bad commit's subject carries markup.</summary>
+    private static string Bisection(LiteDbResultStore store, FakeTimeProvider time, IReadOnlyList<string> runs)
+    {
+        static string Sha(char c) => new(c, 40);
+        var b = store.StartBisection(new BisectionRecord(string.Empty, "/home/dev/linux", Sha('0'), Sha('8'), Regressing, RegressingBoard, time.GetUtcNow())
+        {
+            Candidates = 8,
+        });
+        BisectionStep[] steps =
+        [
+            new(Sha('4'), "vfio/platform: <script>alert(1)</script> refuse unknown ioctls", runs[^1], BisectVerdict.Bad, $"{Regressing}@dev FAIL (EINVAL)"),
+            new(Sha('2'), "vfio: comment", runs[^2], BisectVerdict.Good, $"{Regressing}@dev PASS"),
+            new(Sha('3'), "vfio/amba: comment", runs[^3], BisectVerdict.Skip, "lab.board.build MISS: the module build failed"),
+        ];
+        store.SaveBisection(b with
+        {
+            Steps = steps, EndedAt = time.GetUtcNow().AddMinutes(4), FirstBad = steps[0].Commit, FirstBadSubject = steps[0].Subject, Note = "first bad commit",
+        });
+        return b.Id;
     }
 
     private static string Night(LiteDbResultStore store, FakeTimeProvider time, int night)

@@ -10,6 +10,9 @@ public sealed record SeededLab(
     string IncompleteRunId,
     DateTimeOffset Now)
 {
+    /// <summary>A finished bisection whose steps are nightly runs; its bad commit's subject carries markup.</summary>
+    public string BisectionId { get; init; } = string.Empty;
+
     /// <summary>The newest nightly run (the newest run of all).</summary>
     public string LatestNightly => NightlyRunIds[^1];
 }

@@ -5,7 +5,11 @@ namespace Lab.Orchestrator.Core.Boards;
 /// <param name="Modules">The built VFIO modules, in load (dependency) order.</param>
 /// <param name="BindScriptPath">kernel/bind-device.sh on the lab host.</param>
 /// <param name="Boot">What the lab built to boot the board (QEMU, FVP); null for a board with its own OS.</param>
-public sealed record BoardArtifacts(string KernelRelease, IReadOnlyList<BoardModule> Modules, string BindScriptPath, BootFiles? Boot);
+public sealed record BoardArtifacts(string KernelRelease, IReadOnlyList<BoardModule> Modules, string BindScriptPath, BootFiles? Boot)
+{
+    /// <summary>Where drivers/vfio came from when it is not the kernel's own source (a developer's tree at a commit); null otherwise.</summary>
+    public string? Source { get; init; }
+}
 
 /// <summary>One built module.</summary>
 /// <param name="Name">The module name as the kernel knows it (<c>vfio_platform_base</c>).</param>

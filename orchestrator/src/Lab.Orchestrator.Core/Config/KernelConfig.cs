@@ -17,8 +17,12 @@ public sealed record KernelConfig
     [Description("Path of a kernel source tree (source = tree).")]
     public string? Tree { get; init; }
 
-    /// <summary>Prepared headers matching the board kernel (source = tree).</summary>
-    [Description("Path of the board kernel's prepared headers (source = tree).")]
+    /// <summary>A commit of <see cref="Tree"/> whose drivers/vfio is built instead of the checked-out state (source = tree).</summary>
+    [Description("A commit (any git revision) of the tree whose drivers/vfio is built instead of the checked-out state (source = tree).")]
+    public string? Revision { get; init; }
+
+    /// <summary>Prepared headers matching the board kernel (source = tree); without them the Debian kernel the board boots.</summary>
+    [Description("Path of the board kernel's prepared headers (source = tree; ssh and fvp boards). Without it, the Debian kernel the lab boots (debianAbi).")]
     public string? Headers { get; init; }
 
     /// <summary>Patch-queue directory with a <c>series</c> file, relative to lab.json.</summary>

@@ -364,17 +364,30 @@ internal static partial class LabConfigChecks
         }
         else
         {
+            if (kernel.Tree is null)
+            {
+                errors.Add(new ConfigError(path + ".tree", "a tree kernel needs 'tree'"));
+            }
+
             foreach (var (key, value) in new[] { ("tree", kernel.Tree), ("headers", kernel.Headers) })
             {
-                if (value is null)
-                {
-                    errors.Add(new ConfigError(path + "." + key, $"a tree kernel needs '{key}'"));
-                }
-                else if (!Directory.Exists(ResolvePath(value, labDir)))
+                if (value is not null && !Directory.Exists(ResolvePath(value, labDir)))
                 {
                     errors.Add(new ConfigError(path + "." + key, $"directory '{value}' not found"));
                 }
             }
+
+            if (kernel.DebianAbi is { } abi && !DebianAbi().IsMatch(abi))
+            {
+                errors.Add(new ConfigError(path + ".debianAbi", $"'{abi}' is not 'current' nor a Debian ABI such as 6.1.0-56"));
+            }
+        }
+
+        if (kernel.Revision is { } revision && (kernel.Source != KernelSourceKind.Tree || !GitRevision.IsWellFormed(revision)))
+        {
+            errors.Add(new ConfigError(path + ".revision", kernel.Source != KernelSourceKind.Tree
+                ? "revision belongs to a tree kernel (source = tree)"
+                : $"'{Text.Escape(revision, 60)}' is not a git revision (letters, digits and ._/~^@{{}}-, not starting with '-')"));
         }
 
         if (kernel.PatchQueue is { } queue && !File.Exists(Path.Combine(ResolvePath(queue, labDir), "series")))

@@ -115,7 +115,7 @@ public sealed partial class BoardPipeline(BoardRunContext context, BoardConfig b
     {
         Step(BoardStep.Build, "building kernel modules" + (_board.Kind == BoardKind.Ssh ? "" : " and board image") + "...");
         _artifacts = await WithTimeoutAsync(t => _c.Builder.BuildAsync(_board, t), ct).ConfigureAwait(false);
-        _c.Progress.Board(_board.Id, $"kernel {_artifacts.KernelRelease}, {_artifacts.Modules.Count} modules ({Elapsed()})");
+        _c.Progress.Board(_board.Id, $"kernel {_artifacts.KernelRelease}, {_artifacts.Modules.Count} modules{(_artifacts.Source is { } source ? " from " + source : string.Empty)} ({Elapsed()})");
         Exception? agentFailure = null;
         try
         {

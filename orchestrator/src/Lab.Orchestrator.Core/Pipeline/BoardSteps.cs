@@ -87,8 +87,8 @@ public static class BoardSteps
             case BoardKind.Fvp when board.Fvp is null:
                 problems.Add("an fvp board needs its fvp settings (model)");
                 break;
-            case BoardKind.Qemu when board.Kernel is { } k && lab.Kernels.TryGetValue(k, out var kc) && kc.Source == KernelSourceKind.Tree && kc.Headers is null:
-                problems.Add("a qemu board boots a Debian kernel: a tree kernel needs its headers");
+            case BoardKind.Qemu when board.Kernel is { } k && lab.Kernels.TryGetValue(k, out var kc) && kc.Source == KernelSourceKind.Tree && kc.Headers is not null:
+                problems.Add("a qemu board boots a Debian kernel: a tree kernel for it builds against that kernel's headers, so it takes no 'headers'");
                 break;
         }
 

@@ -1,15 +1,17 @@
 using System.CommandLine;
 using System.Globalization;
 using Lab.Orchestrator.Cli;
+using Lab.Orchestrator.Core.Jobs;
 using Lab.Orchestrator.Core.Pipeline;
 using Lab.Orchestrator.Core.Results;
 using Lab.Orchestrator.Run;
+using Lab.Orchestrator.Service;
 
 namespace Lab.Orchestrator.Commands;
 
 /// <summary>
-/// <c>lab run [--board ID] [--cases PATTERN] [--stress-seconds N] [--trigger manual|nightly|dashboard] [--plan] [lab.json]</c>: builds, boots,
-/// binds and runs the catalog on each selected board, storing every result as it arrives; prints a summary.
+/// <c>lab run [--board ID] [--cases PATTERN] [--kernel NAME | --tree PATH | --patches DIR] [--stress-seconds N] [--trigger manual|nightly|dashboard]
+/// [--plan] [lab.json]</c>: builds, boots, binds and runs the catalog on each selected board, storing every result as it arrives; prints a summary.
 /// Exit 0 when nothing failed, 1 when tests failed, 2 for bad input, 3 for infrastructure trouble (MISS/ERROR).
 /// </summary>
 internal static class RunCommand
@@ -28,13 +30,20 @@ internal static class RunCommand
             Description = "What started the run: manual, nightly or dashboard",
             DefaultValueFactory = _ => RunTrigger.Manual,
         };
+        var kernel = new Option<string?>("--kernel") { Description = "A lab.json kernel to run instead of the boards' own" };
+        var tree = new Option<string?>("--tree")
+        {
+            Description = "A Linux git tree whose drivers/vfio (as checked out, uncommitted changes included) is built instead of the kernel's source and patch queue",
+        };
+        var patches = new Option<string?>("--patches") { Description = "A patch queue directory applied instead of the kernel's" };
         var plan = new Option<bool>("--plan") { Description = "Print the steps per board and the (case, device) pairs that will run; touch no board" };
         var command = new Command("run", "Build, boot, bind and run the test catalog on the boards; results go to the store as they arrive")
         {
-            file, board, cases, stressSeconds, trigger, plan,
+            file, board, cases, kernel, tree, patches, stressSeconds, trigger, plan,
         };
         command.SetAction((parse, ct) => RunAsync(
             parse.GetValue(file),
+            new KernelChoice(parse.GetValue(kernel), parse.GetValue(tree) is { } t ? Path.GetFullPath(t) : null, parse.GetValue(patches) is { } p ? Path.GetFullPath(p) : null),
             new RunRequest(parse.GetValue(board), parse.GetValue(cases), parse.GetValue(trigger))
             {
                 StressSeconds = parse.GetValue(stressSeconds),
@@ -44,23 +53,11 @@ internal static class RunCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(string? labJson, RunRequest request, CancellationToken ct)
+    private static async Task<int> RunAsync(string? labJson, KernelChoice kernel, RunRequest request, CancellationToken ct)
     {
         var lab = LabContext.LoadOrReport(labJson, Console.Error);
         if (lab is null)
         {
-            return ExitCodes.BadInput;
-        }
-
-        if (request.Cases is { } pattern && string.IsNullOrWhiteSpace(pattern))
-        {
-            await Console.Error.WriteLineAsync("lab: --cases needs a pattern such as vfio.platform.*").ConfigureAwait(false);
-            return ExitCodes.BadInput;
-        }
-
-        if (request.StressSeconds is < 1 or > 3600)
-        {
-            await Console.Error.WriteLineAsync($"lab: --stress-seconds {request.StressSeconds} is out of range 1-3600").ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
 
@@ -71,6 +68,20 @@ internal static class RunCommand
             return ExitCodes.BadInput;
         }
 
+        // A kernel, tree or patch queue from the command line replaces the boards' own, as for a submitted job.
+        var spec = new JobSpec([.. boards.Select(b => b.Id)], request.Cases, request.Trigger, Environment.UserName, JobPriority.Normal)
+        {
+            Kernel = kernel.Name, Tree = kernel.Tree, Patches = kernel.Patches, StressSeconds = request.StressSeconds,
+        };
+        var bad = JobConfig.Problem(spec);
+        var applied = bad is null ? JobConfig.Apply(lab, spec, out bad) : null;
+        if (applied is null)
+        {
+            await Console.Error.WriteLineAsync("lab: " + bad).ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
+        (lab, boards) = applied.Value;
         var problems = LabRun.Check(lab.Config!, boards);
         if (problems.Count > 0)
         {
@@ -141,6 +152,9 @@ internal static class RunCommand
 
         output.WriteLine($"run {outcome.Run.Id}: {outcome.Run.Status?.ToKcidb() ?? "NO RESULTS"}");
     }
+
+    /// <summary>The command line's kernel, tree and patch queue (full paths); all null to keep the boards' own.</summary>
+    private sealed record KernelChoice(string? Name, string? Tree, string? Patches);
 
     private static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
 

@@ -41,7 +41,7 @@ internal static class SubmitCommand
                 StressSeconds = parse.GetValue(stressSeconds),
                 LabSha256 = lab.Sha256,
             };
-            var bad = Problem(spec);
+            var bad = JobConfig.Problem(spec);
             if (bad is null && JobConfig.Apply(lab, spec, out var unknown) is null)
             {
                 bad = unknown;
@@ -65,12 +65,4 @@ internal static class SubmitCommand
         });
         return command;
     }
-
-    private static string? Problem(JobSpec spec) =>
-        new[] { spec.Kernel, spec.Tree, spec.Patches }.Count(x => x is not null) > 1 ? "--kernel, --tree and --patches exclude each other"
-        : spec.Tree is { } tree && !Directory.Exists(Path.Combine(tree, "drivers", "vfio")) ? $"--tree {tree}: no drivers/vfio there"
-        : spec.Patches is { } patches && !Directory.Exists(patches) ? $"--patches {patches}: no such directory"
-        : spec.StressSeconds is < 1 or > 3600 ? $"--stress-seconds {spec.StressSeconds} is out of range 1-3600"
-        : spec.Cases is { } c && string.IsNullOrWhiteSpace(c) ? "--cases needs a pattern such as vfio.platform.*"
-        : null;
 }

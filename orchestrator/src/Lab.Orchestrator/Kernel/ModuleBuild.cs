@@ -19,6 +19,10 @@ internal sealed class ModuleBuild(ScriptRunner runner, string logDirectory)
         if (request.SourceTree is not null)
         {
             args.AddRange(["--source-tree", request.SourceTree]);
+            if (request.Revision is not null)
+            {
+                args.AddRange(["--revision", request.Revision]);
+            }
         }
 
         if (request.PatchDirectory is not null)

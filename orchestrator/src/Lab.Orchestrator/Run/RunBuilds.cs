@@ -20,7 +20,7 @@ internal sealed class RunBuilds(IResultStore? store, ScriptRunner runner, LabCon
     private readonly LabConfigResult _lab = lab;
     private readonly string _runId = runId;
     private readonly string _logDirectory = logDirectory;
-    private readonly Dictionary<string, Task<(KernelInfo? Kernel, ModuleBuildResult Modules)>> _kernels = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Task<(KernelInfo? Kernel, ModuleBuildResult Modules, string? Source)>> _kernels = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Task<BoardImageInfo>> _images = new(StringComparer.Ordinal);
     private readonly Dictionary<BoardArch, Task<string>> _agents = [];
     private readonly Lock _gate = new();
@@ -31,7 +31,7 @@ internal sealed class RunBuilds(IResultStore? store, ScriptRunner runner, LabCon
     public async Task<BoardArtifacts> BuildAsync(BoardConfig board, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(board);
-        var (kernel, modules) = await Cached(_kernels, board.Kernel, () => BuildModulesAsync(board, ct)).ConfigureAwait(false);
+        var (kernel, modules, source) = await Cached(_kernels, board.Kernel, () => BuildModulesAsync(board, ct)).ConfigureAwait(false);
         BootFiles? boot = null;
         if (board.Kind != BoardKind.Ssh)
         {
@@ -44,7 +44,7 @@ internal sealed class RunBuilds(IResultStore? store, ScriptRunner runner, LabCon
         var built = modules.Modules
             .Select(m => new BoardModule(ModuleLoadPlan.Normalize(m.Name), m.Path, m.Depends.Select(ModuleLoadPlan.Normalize).ToList()))
             .ToList();
-        return new BoardArtifacts(modules.KernelRelease, built, Path.Combine(LabRoot.KernelDirectory(), "bind-device.sh"), boot);
+        return new BoardArtifacts(modules.KernelRelease, built, Path.Combine(LabRoot.KernelDirectory(), "bind-device.sh"), boot) { Source = source };
     }
 
     /// <inheritdoc />
@@ -79,7 +79,7 @@ internal sealed class RunBuilds(IResultStore? store, ScriptRunner runner, LabCon
         }
     }
 
-    private async Task<(KernelInfo?, ModuleBuildResult)> BuildModulesAsync(BoardConfig board, CancellationToken ct)
+    private async Task<(KernelInfo?, ModuleBuildResult, string?)> BuildModulesAsync(BoardConfig board, CancellationToken ct)
     {
         var config = _lab.Config!.Kernels.TryGetValue(board.Kernel, out var k)
             ? k
@@ -88,12 +88,14 @@ internal sealed class RunBuilds(IResultStore? store, ScriptRunner runner, LabCon
         var patches = config.PatchQueue is { } queue ? Path.GetFullPath(queue, _lab.Directory) : "none";
         var tree = config.Source == KernelSourceKind.Tree && config.Tree is { } t ? Path.GetFullPath(t, _lab.Directory) : null;
         var headers = config.Source == KernelSourceKind.Tree && config.Headers is { } h ? Path.GetFullPath(h, _lab.Directory) : null;
+        var (revision, treeState) = tree is null ? (null, null) : await DescribeTreeAsync(tree, config.Revision, ct).ConfigureAwait(false);
+        var source = tree is null ? null : $"tree {tree}{treeState}";
         KernelInfo? kernel = null;
         ModuleBuildRequest request;
         if (headers is not null)
         {
             // The board's own kernel: its headers, its tree; no Debian kernel is fetched.
-            request = new ModuleBuildRequest(null, tree, patches, headers, board.Arch == BoardArch.Arm64 ? "arm64" : "armhf");
+            request = new ModuleBuildRequest(null, tree, patches, headers, board.Arch == BoardArch.Arm64 ? "arm64" : "armhf", revision);
         }
         else
         {
@@ -104,7 +106,7 @@ internal sealed class RunBuilds(IResultStore? store, ScriptRunner runner, LabCon
                     $"kernel '{board.Kernel}' asks for Debian ABI {abi} but kernel/fetch-debian-kernel.sh provides {kernel.Abi} (use \"current\")");
             }
 
-            request = new ModuleBuildRequest(kernel.EnvPath, tree, patches);
+            request = new ModuleBuildRequest(kernel.EnvPath, tree, patches, Revision: revision);
         }
 
         var modules = await new ModuleBuild(_runner, logs).BuildAsync(request, ct).ConfigureAwait(false);
@@ -121,7 +123,7 @@ internal sealed class RunBuilds(IResultStore? store, ScriptRunner runner, LabCon
             _build = _build with
             {
                 KernelVersion = kernel is null ? modules.KernelRelease : $"{kernel.Release} ({kernel.Version})",
-                KernelSource = tree is null ? $"debian linux-source {kernel?.Version}" : "tree " + tree,
+                KernelSource = source ?? $"debian linux-source {kernel?.Version}",
                 PatchQueueHash = patchHash,
                 ModuleBuildHash = BuildHashes.Modules(modules.Modules),
             };
@@ -129,7 +131,22 @@ internal sealed class RunBuilds(IResultStore? store, ScriptRunner runner, LabCon
             _store?.UpdateBuild(_runId, _build, _buildLogId);
         }
 
-        return (kernel, modules);
+        return (kernel, modules, source);
+    }
+
+    /// <summary>The commit to build (a revision resolved to its sha) and how the run names the tree's state (" at SHA12 subject").</summary>
+    private static async Task<(string? Commit, string? State)> DescribeTreeAsync(string tree, string? revision, CancellationToken ct)
+    {
+        var git = new GitTree(tree);
+        if (revision is null)
+        {
+            return (null, await git.IsGitAsync(ct).ConfigureAwait(false) && await git.DescribeCheckoutAsync(ct).ConfigureAwait(false) is { } state
+                ? " " + state
+                : null);
+        }
+
+        var commit = await git.CommitAsync(revision, ct).ConfigureAwait(false);
+        return (commit, $" at {commit[..12]} {await git.SubjectAsync(commit, ct).ConfigureAwait(false)}");
     }
 
     private async Task<BoardImageInfo> BuildImageAsync(BoardConfig board, KernelInfo? kernel, string modules, CancellationToken ct)

@@ -60,4 +60,16 @@ internal static class JobConfig
         var changed = config with { Kernels = kernels, Boards = [.. config.Boards.Select(b => boards.FirstOrDefault(x => x.Id == b.Id) ?? b)] };
         return (lab with { Config = changed }, boards);
     }
+
+    /// <summary>What is wrong with a job's own options (the kernel, tree, patches, stress seconds, case pattern); null when nothing.</summary>
+    public static string? Problem(JobSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return new[] { spec.Kernel, spec.Tree, spec.Patches }.Count(x => x is not null) > 1 ? "--kernel, --tree and --patches exclude each other"
+            : spec.Tree is { } tree && !Directory.Exists(Path.Combine(tree, "drivers", "vfio")) ? $"--tree {tree}: no drivers/vfio there"
+            : spec.Patches is { } patches && !Directory.Exists(patches) ? $"--patches {patches}: no such directory"
+            : spec.StressSeconds is < 1 or > 3600 ? $"--stress-seconds {spec.StressSeconds} is out of range 1-3600"
+            : spec.Cases is { } c && string.IsNullOrWhiteSpace(c) ? "--cases needs a pattern such as vfio.platform.*"
+            : null;
+    }
 }

@@ -79,6 +79,15 @@ public sealed class LabConfigLoaderTests
         yield return Case("disk too big", l => Board(l)["qemu"]!["disks"]![0]!["sizeMb"] = 4096, "$.boards[0].qemu.disks[0].sizeMb", "out of range 1-1024");
         yield return Case("stress seconds zero", l => l["suites"]!["default"]!["stressSeconds"] = 0, "$.suites.default.stressSeconds", "out of range 1-3600");
         yield return Case("no boards", l => l["boards"] = new JsonArray(), "$.boards", "no boards");
+        yield return Case("revision on a debian kernel", l => l["kernels"]!["debian-6.1-arm64"]!["revision"] = "HEAD", "$.kernels[\"debian-6.1-arm64\"].revision", "belongs to a tree kernel");
+        yield return Case("revision that is an option", l =>
+        {
+            var k = l["kernels"]!["debian-6.1-arm64"]!;
+            k["source"] = "tree";
+            k["tree"] = ".";
+            k["revision"] = "--output=/etc/passwd";
+        }, "$.kernels[\"debian-6.1-arm64\"].revision", "not a git revision");
+        yield return Case("tree kernel without a tree", l => l["kernels"]!["debian-6.1-arm64"]!["source"] = "tree", "$.kernels[\"debian-6.1-arm64\"].tree", "needs 'tree'");
     }
 
     [TestCaseSource(nameof(BrokenVariants))]
