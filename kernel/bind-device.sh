@@ -173,8 +173,13 @@ do_restore() {
 	resolve "$sel"
 	dev="/sys/bus/$BUS/devices/$NAME"
 	sf="$(state_file "$sel")"
-	original=""
-	[ -f "$sf" ] && original="$(sed -n 's/^ORIGINAL=//p' "$sf")"
+	# Nothing bound by us (never bound, already restored, or the board rebooted): leave the device as it is, so
+	# that a restore asked twice does not take a device off the driver the first one gave back.
+	if [ ! -f "$sf" ]; then
+		report "$sel"
+		return 0
+	fi
+	original="$(sed -n 's/^ORIGINAL=//p' "$sf")"
 	current="$(driver_of "$BUS" "$NAME")"
 	# An empty write clears driver_override (a lone newline is what the kernel expects).
 	echo >"$dev/driver_override"

@@ -68,10 +68,15 @@ done
 
 # Make-line CONFIG_*=m drives Kbuild's obj-$(CONFIG_...); the C code only sees the headers' autoconf.h, so
 # the no-IOMMU switch also goes in as a define (=1 so that IS_ENABLED() sees it).
+# CONFIG_VFIO_PLATFORM_BASE is the platform drivers' common part from 6.7 on (unused by 6.1's Makefile); the
+# vendor and bus sub-drivers stay off whatever the distro config says; no BTF for our modules (6.12's config
+# wants pahole for it, and the modules are stripped of debug info anyway).
 make_vars=(
 	"ARCH=$karch" "CROSS_COMPILE=$cross"
-	CONFIG_VFIO_PLATFORM=m CONFIG_VFIO_AMBA=m CONFIG_VFIO_NOIOMMU=y "KCFLAGS=-DCONFIG_VFIO_NOIOMMU=1"
+	CONFIG_VFIO_PLATFORM=m CONFIG_VFIO_AMBA=m CONFIG_VFIO_PLATFORM_BASE=m CONFIG_VFIO_NOIOMMU=y "KCFLAGS=-DCONFIG_VFIO_NOIOMMU=1"
 	CONFIG_MLX5_VFIO_PCI= CONFIG_HISI_ACC_VFIO_PCI= CONFIG_VFIO_FSL_MC= CONFIG_VFIO_MDEV=
+	CONFIG_PDS_VFIO_PCI= CONFIG_VIRTIO_VFIO_PCI= CONFIG_NVGRACE_GPU_VFIO_PCI= CONFIG_QAT_VFIO_PCI= CONFIG_VFIO_CDX=
+	CONFIG_DEBUG_INFO_BTF_MODULES=
 )
 
 # --- the cache key ------------------------------------------------------------------------------------------

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# Fetches the current Debian 6.1 kernel for a board architecture: image, headers (+ -common), source and the
-# host's kbuild tools, all the same version, extracted under the per-user cache. Idempotent: a version already
+# Fetches the current Debian kernel of a series for a board architecture: image, headers (+ -common), source and
+# the host's kbuild tools, all the same version, extracted under the per-user cache. Idempotent: a version already
 # fetched is not downloaded again. Never changes the host's dpkg architectures (see kernel/lib/apt-private.sh).
 #
-# Usage: kernel/fetch-debian-kernel.sh ARCH [OUTDIR]
-#   ARCH    arm64 (armv7 is accepted as an alias for armhf/armmp, best effort)
-#   OUTDIR  where to write kernel.env and kernel.json (default: the cache dir of that version)
-# Env:    VFIOLAB_KERNEL_VERSION=6.1.192-2  pin a version instead of the current one
+# Usage: kernel/fetch-debian-kernel.sh [--series S] ARCH [OUTDIR]
+#   --series S  6.1 (default): bookworm's kernel, its ABI from the linux-headers-FLAVOUR metapackage; 6.12:
+#               bookworm-security's second series, its ABI from linux-source-6.12's version
+#   ARCH        arm64 (armv7 is accepted as an alias for armhf/armmp, best effort)
+#   OUTDIR      where to write kernel.env and kernel.json (default: the cache dir of that version)
+# Env:    VFIOLAB_KERNEL_VERSION=6.1.192-2  pin a version of the series instead of the current one
 # Output: OUTDIR/kernel.env (shell) and OUTDIR/kernel.json; the last stdout line is the kernel.env path.
 #   KERNEL_ARCH KERNEL_DEB_ARCH KERNEL_VERSION KERNEL_ABI KERNEL_RELEASE KERNEL_IMAGE KERNEL_HEADERS
 #   KERNEL_HEADERS_COMMON KERNEL_SOURCE_TARBALL KERNEL_MODULES_DIR KERNEL_KBUILD KERNEL_CONFIG KERNEL_ROOT
@@ -17,9 +19,18 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$here/lib/apt-private.sh"
 
 die() { echo "fetch-debian-kernel: $*" >&2; exit 1; }
-[ $# -ge 1 ] || die "usage: $0 ARCH [OUTDIR]"
+series=6.1
+if [ "${1:-}" = --series ]; then
+	series="${2:-}"
+	shift 2 || die "--series needs a value (6.1, 6.12)"
+fi
+[ $# -ge 1 ] || die "usage: $0 [--series S] ARCH [OUTDIR]"
 arch="$1"
 outdir="${2:-}"
+case "$series" in
+6.1 | 6.12) ;;
+*) die "unknown kernel series '$series' (known: 6.1, 6.12)" ;;
+esac
 case "$arch" in
 arm64) deb_arch=arm64 flavour=arm64 image_pkg_suffix=arm64-unsigned image_file=vmlinuz ;;
 armv7 | armhf) deb_arch=armhf flavour=armmp image_pkg_suffix=armmp image_file=vmlinuz ;;
@@ -34,7 +45,7 @@ apt_private_update
 
 # Fast path: the lists have not changed since the last resolution, so neither has the answer (apt-cache over
 # the two architectures' lists costs ~10 s).
-current="$APT_PRIV_DIR/current-$flavour.env"
+current="$APT_PRIV_DIR/current-$flavour-$series.env"
 if [ -z "${VFIOLAB_KERNEL_VERSION:-}" ] && [ -f "$current" ] && [ "$current" -nt "$APT_PRIV_DIR/lists/.updated" ]; then
 	# shellcheck disable=SC1090
 	prev_root="$(sed -n 's/^KERNEL_ROOT=//p' "$current")"
@@ -51,12 +62,24 @@ if [ -z "${VFIOLAB_KERNEL_VERSION:-}" ] && [ -f "$current" ] && [ "$current" -nt
 	fi
 fi
 
-meta="linux-headers-$flavour:$deb_arch"
-version="${VFIOLAB_KERNEL_VERSION:-$(apt_private_candidate "$meta")}"
-[ -n "$version" ] || die "the mirror has no $meta (apt lists in $APT_PRIV_DIR/lists)"
-dep="$(apt_cache_private show "$meta=$version" 2>/dev/null | awk -F': ' '/^Depends:/ { print $2; exit }')"
-abi="$(printf '%s\n' "$dep" | grep -o "linux-headers-6\.1\.0-[0-9]*-$flavour" | head -n1 | sed -e "s/^linux-headers-//" -e "s/-$flavour\$//")"
-[ -n "$abi" ] || die "cannot read the ABI from $meta $version (Depends: $dep)"
+source_pkg="linux-source-$series"
+if [ "$series" = 6.1 ]; then
+	# bookworm's own kernel: the metapackage names the current ABI (6.1.0-NN).
+	meta="linux-headers-$flavour:$deb_arch"
+	version="${VFIOLAB_KERNEL_VERSION:-$(apt_private_candidate "$meta")}"
+	[ -n "$version" ] || die "the mirror has no $meta (apt lists in $APT_PRIV_DIR/lists)"
+	dep="$(apt_cache_private show "$meta=$version" 2>/dev/null | awk -F': ' '/^Depends:/ { print $2; exit }')"
+	abi="$(printf '%s\n' "$dep" | grep -o "linux-headers-6\.1\.0-[0-9]*-$flavour" | head -n1 | sed -e "s/^linux-headers-//" -e "s/-$flavour\$//")"
+	[ -n "$abi" ] || die "cannot read the ABI from $meta $version (Depends: $dep)"
+	kbuild_pkg="linux-kbuild-6.1"
+else
+	# bookworm-security's 6.12 series has no metapackage for arm64 headers: its source package's version names
+	# the ABI (6.12.117-1~deb12u1 -> 6.12.117+deb12).
+	version="${VFIOLAB_KERNEL_VERSION:-$(apt_private_candidate "$source_pkg")}"
+	[ -n "$version" ] || die "the mirror has no $source_pkg (apt lists in $APT_PRIV_DIR/lists; is bookworm-security in the host's apt sources?)"
+	abi="${version%%-*}+deb12"
+	kbuild_pkg="linux-kbuild-$abi"
+fi
 krel="$abi-$flavour"
 
 host_arch="$(dpkg --print-architecture)"
@@ -64,8 +87,8 @@ pkgs=(
 	"linux-image-$abi-$image_pkg_suffix:$deb_arch"
 	"linux-headers-$abi-$flavour:$deb_arch"
 	"linux-headers-$abi-common"
-	"linux-source-6.1"
-	"linux-kbuild-6.1:$host_arch"
+	"$source_pkg"
+	"$kbuild_pkg:$host_arch"
 )
 # All five must be the same version: a headers/kbuild/source mismatch builds modules that do not load.
 mismatch=()
@@ -107,11 +130,11 @@ image="$tree/boot/$image_file-$krel"
 [ -f "$image" ] || die "no kernel image at $image"
 headers="$tree/usr/src/linux-headers-$krel"
 common="$tree/usr/src/linux-headers-$abi-common"
-tarball="$(ls "$tree"/usr/src/linux-source-6.1.tar.xz 2>/dev/null || true)"
-[ -n "$tarball" ] || die "no linux-source-6.1.tar.xz in $tree/usr/src"
-kbuild="$tree/usr/lib/linux-kbuild-6.1"
+tarball="$(ls "$tree/usr/src/$source_pkg.tar.xz" 2>/dev/null || true)"
+[ -n "$tarball" ] || die "no $source_pkg.tar.xz in $tree/usr/src"
+kbuild="$tree/usr/lib/${kbuild_pkg}"
 [ -d "$kbuild" ] || die "no host kbuild tools at $kbuild"
-# The headers reach kbuild's host tools through a relative scripts/ link into /usr/lib/linux-kbuild-6.1.
+# The headers reach kbuild's host tools through a scripts/ link into /usr/lib/linux-kbuild-*: point it at ours.
 for link in scripts tools; do
 	target="$(readlink "$headers/$link" 2>/dev/null || true)"
 	case "$target" in
@@ -127,6 +150,7 @@ cat >"$dir/kernel.env.tmp" <<ENV
 # SPDX-License-Identifier: MIT
 # Written by kernel/fetch-debian-kernel.sh
 KERNEL_ARCH=$arch
+KERNEL_SERIES=$series
 KERNEL_DEB_ARCH=$deb_arch
 KERNEL_VERSION=$version
 KERNEL_ABI=$abi
@@ -144,6 +168,7 @@ mv "$dir/kernel.env.tmp" "$dir/kernel.env"
 cat >"$dir/kernel.json" <<JSON
 {
   "arch": "$arch",
+  "series": "$series",
   "debArch": "$deb_arch",
   "version": "$version",
   "abi": "$abi",

@@ -131,6 +131,8 @@ for ko in "${distro_kos[@]}"; do
 	rel="${ko#"$KERNEL_MODULES_DIR/"}"
 	mkdir -p "$mdir/$(dirname "$rel")"
 	cp "$ko" "$mdir/$rel"
+	# Kernels from 6.12 on ship .ko.xz: busybox's insmod takes plain modules (decompressing keeps the signature).
+	case "$rel" in *.xz) xz -d "$mdir/$rel" ;; esac
 done
 [ "$modules" = none ] || cp "$modules"/*.ko "$mdir/extra/"
 cp "$KERNEL_MODULES_DIR"/modules.{order,builtin,builtin.modinfo} "$mdir/" 2>/dev/null || true

@@ -40,8 +40,7 @@ internal static class RunCommand
         if (kmsg is null) { stderr.Write("lab-agent: /dev/kmsg unavailable: errno " + kmsgErrno + " " + Errno.Name(kmsgErrno) + "\n"); }
         using (session)
         {
-            // Environment.OSVersion on Linux is uname -r parsed (6.1.0 for 6.1.0-50-arm64), on .NET and Mono alike.
-            var context = new CaseContext(syscalls, session) { Kernel = Environment.OSVersion.Version, StressDuration = options.StressDuration };
+            var context = new CaseContext(syscalls, session) { Kernel = KernelVersion.Current(), StressDuration = options.StressDuration };
             return CaseRunner.Run(cases, context, ktap, kmsg) ? ExitCodes.Ok : ExitCodes.Failed;
         }
     }

@@ -120,6 +120,9 @@ public static class Errno
     /// <summary><c>EOVERFLOW</c>.</summary>
     public const int EOVERFLOW = 75;
 
+    /// <summary><c>EBADFD</c>: file descriptor in bad state (vfio group SET_CONTAINER on a file that is neither a container nor an iommufd, from 6.2).</summary>
+    public const int EBADFD = 77;
+
     /// <summary><c>EOPNOTSUPP</c>.</summary>
     public const int EOPNOTSUPP = 95;
 
@@ -173,6 +176,7 @@ public static class Errno
         ELOOP => nameof(ELOOP),
         ENOMSG => nameof(ENOMSG),
         EOVERFLOW => nameof(EOVERFLOW),
+        EBADFD => nameof(EBADFD),
         EOPNOTSUPP => nameof(EOPNOTSUPP),
         ETIMEDOUT => nameof(ETIMEDOUT),
         EHWPOISON => nameof(EHWPOISON),

@@ -24,7 +24,7 @@ public sealed class VfioBringUp(IBoardLink link)
         ArgumentNullException.ThrowIfNull(plan);
         foreach (var m in plan)
         {
-            await _link.RunCheckedAsync(ShellQuote.Join(["modprobe", m.Module, .. m.Parameters]), _commandTimeout, ct).ConfigureAwait(false);
+            await RunIdempotentAsync(ShellQuote.Join(["modprobe", m.Module, .. m.Parameters]), ct).ConfigureAwait(false);
         }
 
         await EnableNoIommuAsync(plan, ct).ConfigureAwait(false);
@@ -111,16 +111,32 @@ public sealed class VfioBringUp(IBoardLink link)
     public async Task<DeviceBinding> BindAsync(DeviceBindingRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var result = await _link.RunCheckedAsync(ShellQuote.Join([RemoteBindScript, "bind", request.Selector, request.Driver]), _commandTimeout, ct)
-            .ConfigureAwait(false);
+        var result = await RunIdempotentAsync(ShellQuote.Join([RemoteBindScript, "bind", request.Selector, request.Driver]), ct).ConfigureAwait(false);
         return DeviceBinding.Parse(request.Selector, result.Stdout);
     }
 
-    /// <summary>Returns a device to the driver it had before the first bind.</summary>
+    /// <summary>Returns a device to the driver it had before the first bind (idempotent: a device with nothing to restore stays).</summary>
     public async Task<DeviceBinding> RestoreAsync(string selector, CancellationToken ct)
     {
-        var result = await _link.RunCheckedAsync(ShellQuote.Join([RemoteBindScript, "restore", selector]), _commandTimeout, ct).ConfigureAwait(false);
+        var result = await RunIdempotentAsync(ShellQuote.Join([RemoteBindScript, "restore", selector]), ct).ConfigureAwait(false);
         return DeviceBinding.Parse(selector, result.Stdout);
+    }
+
+    /// <summary>
+    /// A command that may run twice (modprobe, bind, restore), asked once more when its channel broke without its own
+    /// timeout: under load an SSH channel sometimes never answers its opening, while the session and the next
+    /// command are fine (seen on the restore of four devices at once). A board that is really gone fails again.
+    /// </summary>
+    private async Task<CommandResult> RunIdempotentAsync(string command, CancellationToken ct)
+    {
+        try
+        {
+            return await _link.RunCheckedAsync(command, _commandTimeout, ct).ConfigureAwait(false);
+        }
+        catch (BoardConnectionLostException e) when (!e.TimedOut && !ct.IsCancellationRequested)
+        {
+            return await _link.RunCheckedAsync(command, _commandTimeout, ct).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Installs the bind script, loads the default modules from the image and binds the given devices.</summary>

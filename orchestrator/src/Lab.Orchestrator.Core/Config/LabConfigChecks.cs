@@ -359,7 +359,7 @@ internal static partial class LabConfigChecks
             }
             else if (!DebianAbi().IsMatch(kernel.DebianAbi))
             {
-                errors.Add(new ConfigError(path + ".debianAbi", $"'{kernel.DebianAbi}' is not 'current' nor a Debian ABI such as 6.1.0-56"));
+                errors.Add(new ConfigError(path + ".debianAbi", $"'{kernel.DebianAbi}' is not 'current' nor a Debian ABI such as 6.1.0-56 or 6.12.117+deb12"));
             }
         }
         else
@@ -379,7 +379,7 @@ internal static partial class LabConfigChecks
 
             if (kernel.DebianAbi is { } abi && !DebianAbi().IsMatch(abi))
             {
-                errors.Add(new ConfigError(path + ".debianAbi", $"'{abi}' is not 'current' nor a Debian ABI such as 6.1.0-56"));
+                errors.Add(new ConfigError(path + ".debianAbi", $"'{abi}' is not 'current' nor a Debian ABI such as 6.1.0-56 or 6.12.117+deb12"));
             }
         }
 
@@ -388,6 +388,11 @@ internal static partial class LabConfigChecks
             errors.Add(new ConfigError(path + ".revision", kernel.Source != KernelSourceKind.Tree
                 ? "revision belongs to a tree kernel (source = tree)"
                 : $"'{Text.Escape(revision, 60)}' is not a git revision (letters, digits and ._/~^@{{}}-, not starting with '-')"));
+        }
+
+        if (kernel.Series is not ("6.1" or "6.12"))
+        {
+            errors.Add(new ConfigError(path + ".series", $"'{Text.Escape(kernel.Series, 20)}' is not a Debian kernel series the lab fetches (6.1, 6.12)"));
         }
 
         if (kernel.PatchQueue is { } queue && !File.Exists(Path.Combine(ResolvePath(queue, labDir), "series")))
@@ -440,6 +445,6 @@ internal static partial class LabConfigChecks
     [GeneratedRegex("^(0x)?[0-9a-fA-F]{1,8}$")]
     private static partial Regex HexId();
 
-    [GeneratedRegex(@"^(current|\d+\.\d+\.\d+-\d+)$")]
+    [GeneratedRegex(@"^(current|\d+\.\d+\.\d+(-\d+|\+deb\d+))$")]
     private static partial Regex DebianAbi();
 }

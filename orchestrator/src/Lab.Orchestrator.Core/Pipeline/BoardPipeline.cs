@@ -180,7 +180,7 @@ public sealed partial class BoardPipeline(BoardRunContext context, BoardConfig b
         _c.Progress.Board(_board.Id, $"up in {Elapsed()} ({_link.Endpoint})");
 
         var kernel = _c.Lab.Kernels[_board.Kernel];
-        var plan = ModuleLoadPlan.For(kernel.ModuleParams);
+        var plan = ModuleLoadPlan.For(kernel.ModuleParams, [.. _artifacts!.Modules.Select(m => m.Name)]);
         var up = new VfioBringUp(_link);
         if (_target.ModulesInImage)
         {

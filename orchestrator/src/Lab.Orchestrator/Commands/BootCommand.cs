@@ -75,7 +75,7 @@ internal static class BootCommand
                 await using (link.ConfigureAwait(false))
                 {
                     var up = new VfioBringUp(link);
-                    var plan = ModuleLoadPlan.For(lab.Config.Kernels[config.Kernel].ModuleParams);
+                    var plan = ModuleLoadPlan.For(lab.Config.Kernels[config.Kernel].ModuleParams, [.. artifacts.Modules.Select(m => m.Name)]);
                     if (target.ModulesInImage)
                     {
                         await up.LoadFromImageAsync(plan, stop.Token).ConfigureAwait(false);

@@ -99,7 +99,7 @@ internal sealed class RunBuilds(IResultStore? store, ScriptRunner runner, LabCon
         }
         else
         {
-            kernel = await new DebianKernel(_runner, logs).FetchAsync(ArchName(board.Arch), ct).ConfigureAwait(false);
+            kernel = await new DebianKernel(_runner, logs).FetchAsync(ArchName(board.Arch), ct, config.Series).ConfigureAwait(false);
             if (config.Source == KernelSourceKind.Debian && config.DebianAbi is { } abi && abi != "current" && abi != kernel.Abi)
             {
                 throw new InvalidDataException(

@@ -167,15 +167,41 @@ public sealed class LabCliTests
     }
 
     [Test]
+    public async Task Lab_bisect_refuses_a_tree_without_drivers_vfio_a_tree_that_is_not_git_and_a_case_pattern()
+    {
+        var plain = Directory.CreateTempSubdirectory("lab-notgit-").FullName;
+        Directory.CreateDirectory(Path.Combine(plain, "drivers", "vfio"));
+        try
+        {
+            var (noVfio, _, noVfioErr) = await Lab("bisect", "--tree", "/nonexistent", "--good", "v6.1", "--bad", "HEAD", "--case", "vfio.common.device.info", CopyLab());
+            var (notGit, _, notGitErr) = await Lab("bisect", "--tree", plain, "--good", "v6.1", "--bad", "HEAD", "--case", "vfio.common.device.info", CopyLab());
+            var (pattern, _, patternErr) = await Lab("bisect", "--tree", plain, "--good", "v6.1", "--bad", "HEAD", "--case", "vfio.*", CopyLab());
+
+            Assert.Multiple(() =>
+            {
+                Assert.That((noVfio, noVfioErr), Is.EqualTo((2, "lab bisect: --tree /nonexistent: no drivers/vfio there\n")));
+                Assert.That(notGit, Is.EqualTo(2), notGitErr);
+                Assert.That(notGitErr, Does.Contain($"{plain} is not a git tree"));
+                Assert.That(pattern, Is.EqualTo(2), patternErr);
+                Assert.That(patternErr, Does.Contain("is not a case id"));
+            });
+        }
+        finally
+        {
+            Directory.Delete(plain, recursive: true);
+        }
+    }
+
+    [Test]
     public async Task An_unknown_command_or_option_exits_2_naming_it()
     {
-        var (code, _, stderr) = await Lab("bisect", "--help");
+        var (code, _, stderr) = await Lab("reflash", "--help");
         var (optionCode, _, optionErr) = await Lab("run", "--no-such-flag", CopyLab());
 
         Assert.Multiple(() =>
         {
             Assert.That(code, Is.EqualTo(2));
-            Assert.That(stderr, Does.Contain("unknown command 'bisect'"));
+            Assert.That(stderr, Does.Contain("unknown command 'reflash'"));
             Assert.That(optionCode, Is.EqualTo(2));
             Assert.That(optionErr, Does.Contain("unknown option '--no-such-flag'"));
         });

@@ -21,6 +21,20 @@ public sealed class ModuleLoadPlanTests
     }
 
     [Test]
+    public void Modules_the_kernel_s_build_did_not_make_are_left_out_but_one_lab_json_names_stays()
+    {
+        // 6.12 builds virqfd into vfio.ko: there is no vfio_virqfd to load.
+        string[] built = ["vfio", "vfio_iommu_type1", "vfio-platform-base", "vfio-platform", "vfio-amba", "vfio-pci-core", "vfio-pci", "vfiolab-reset"];
+
+        var plan = ModuleLoadPlan.For(new Dictionary<string, string> { ["vfiolab_reset"] = "compatibles=arm,pl031", ["vfio_typo"] = "x=1" }, built);
+
+        Assert.That(plan.Select(m => m.Module), Is.EqualTo(new[]
+        {
+            "vfio", "vfio_iommu_type1", "vfio-platform-base", "vfio-platform", "vfio-amba", "vfio-pci-core", "vfio-pci", "vfiolab_reset", "vfio_typo",
+        }));
+    }
+
+    [Test]
     public void Without_parameters_no_module_gets_any()
     {
         var plan = ModuleLoadPlan.For(new Dictionary<string, string>());

@@ -32,6 +32,8 @@ public static class ExpectedErrno
         // group.c vfio_group_ioctl_set_container: fdget(-1) -> EBADF; not a container file -> EINVAL; already set -> EINVAL.
         new("vfio.common.group.set_container_bad_fd", Errno.EBADF),
         new("vfio.common.group.set_container_not_container", Errno.EINVAL),
+        // From 6.2 group.c also takes an iommufd: a file that is neither answers EBADFD (seen on Debian 6.12).
+        new("vfio.common.group.set_container_not_container", Errno.EBADFD, MinKernel: new Version(6, 2)),
         new("vfio.common.group.set_container_twice", Errno.EINVAL),
 
         // group.c vfio_group_ioctl_unset_container: no container -> EINVAL; device fd open -> EBUSY.
