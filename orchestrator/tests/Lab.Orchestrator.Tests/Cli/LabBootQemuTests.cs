@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Lab.Orchestrator.Ssh;
 using Lab.Orchestrator.Tests.Run;
@@ -18,8 +17,7 @@ public sealed partial class LabBootQemuTests
     {
         Prerequisites.RequireQemuBoardHost();
         var dir = Directory.CreateTempSubdirectory("lab-boot-").FullName;
-        var lab = (JsonObject)JsonNode.Parse(await File.ReadAllTextAsync(RepoFiles.Path("lab.json")))!;
-        lab["kernels"]!["debian-6.1-arm64"]!["patchQueue"] = RepoFiles.Path("kernel/patches/6.1");
+        var lab = RepoFiles.LabJson();
         var path = Path.Combine(dir, "lab.json");
         await File.WriteAllTextAsync(path, lab.ToJsonString());
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };

@@ -210,9 +210,7 @@ public sealed class LabCliTests
     // A copy of the shipped lab.json in a temp folder, so the store the test writes is its own.
     private string CopyLab(Action<JsonObject>? change = null)
     {
-        var lab = (JsonObject)JsonNode.Parse(File.ReadAllText(RepoLabJson))!;
-        var queue = Path.Combine(Path.GetDirectoryName(RepoLabJson)!, "kernel", "patches", "6.1");
-        lab["kernels"]!["debian-6.1-arm64"]!["patchQueue"] = queue;
+        var lab = Run.RepoFiles.LabJson();
         change?.Invoke(lab);
         var path = Path.Combine(_dir, "lab.json");
         File.WriteAllText(path, lab.ToJsonString());

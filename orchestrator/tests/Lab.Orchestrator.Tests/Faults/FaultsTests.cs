@@ -138,8 +138,7 @@ public sealed partial class FaultsTests
         try
         {
             var store = Path.Combine(disk, "results.db");
-            var json = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(RepoFiles.Path("lab.json")))!;
-            json["kernels"]!["debian-6.1-arm64"]!["patchQueue"] = RepoFiles.Path("kernel/patches/6.1");
+            var json = RepoFiles.LabJson();
             json["store"] = store;
             var lab = Path.Combine(_dir, "lab.json");
             await File.WriteAllTextAsync(lab, json.ToJsonString());
@@ -177,8 +176,7 @@ public sealed partial class FaultsTests
     public async Task Ctrl_c_in_the_terminal_reaches_only_the_orchestrator_and_the_run_is_recorded_cancelled()
     {
         Prerequisites.RequireQemuBoardHost();
-        var json = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(RepoFiles.Path("lab.json")))!;
-        json["kernels"]!["debian-6.1-arm64"]!["patchQueue"] = RepoFiles.Path("kernel/patches/6.1");
+        var json = RepoFiles.LabJson();
         var lab = Path.Combine(_dir, "lab.json");
         await File.WriteAllTextAsync(lab, json.ToJsonString());
 

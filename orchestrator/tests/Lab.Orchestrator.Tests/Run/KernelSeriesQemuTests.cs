@@ -25,12 +25,7 @@ public sealed class KernelSeriesQemuTests
     public async Task The_catalog_passes_on_debian_6_12_with_lab_run_kernel()
     {
         Prerequisites.RequireQemuBoardHost();
-        var json = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(RepoFiles.Path("lab.json")))!;
-        foreach (var (name, _) in json["kernels"]!.AsObject())
-        {
-            json["kernels"]![name]!["patchQueue"] = RepoFiles.Path((string)json["kernels"]![name]!["patchQueue"]!);
-        }
-
+        var json = RepoFiles.LabJson();
         json["store"] = Path.Combine(_dir, "results.db");
         var lab = Path.Combine(_dir, "lab.json");
         await File.WriteAllTextAsync(lab, json.ToJsonString());

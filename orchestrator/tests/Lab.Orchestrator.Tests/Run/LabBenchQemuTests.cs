@@ -24,8 +24,7 @@ public sealed class LabBenchQemuTests
     public async Task Lab_bench_prints_c_and_agent_figures_for_every_loop_and_stores_them_as_a_run()
     {
         Prerequisites.RequireQemuBoardHost();
-        var json = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(RepoFiles.Path("lab.json")))!;
-        json["kernels"]!["debian-6.1-arm64"]!["patchQueue"] = RepoFiles.Path("kernel/patches/6.1");
+        var json = RepoFiles.LabJson();
         json["store"] = Path.Combine(_dir, "results.db");
         var lab = Path.Combine(_dir, "lab.json");
         await File.WriteAllTextAsync(lab, json.ToJsonString());

@@ -95,8 +95,7 @@ public sealed class LabRunQemuTests
     {
         Prerequisites.RequireQemuBoardHost();
         var path = Path.Combine(_dir, "lab.json");
-        var json = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(RepoFiles.Path("lab.json")))!;
-        json["kernels"]!["debian-6.1-arm64"]!["patchQueue"] = RepoFiles.Path("kernel/patches/6.1");
+        var json = RepoFiles.LabJson();
         var wrong = "SHA256:" + new string('A', 43);
         json["boards"]![0]!["ssh"]!["hostKey"] = wrong;
         await File.WriteAllTextAsync(path, json.ToJsonString());

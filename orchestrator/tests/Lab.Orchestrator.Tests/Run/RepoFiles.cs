@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Lab.Orchestrator.Tests.Run;
 
 /// <summary>Files of the checkout the tests run from.</summary>
@@ -13,5 +15,20 @@ internal static class RepoFiles
 
         Assert.That(dir, Is.Not.Null, "the tests do not run from a VfioLab checkout");
         return System.IO.Path.Combine(dir!.FullName, relative);
+    }
+
+    /// <summary>The shipped lab.json to change and write elsewhere: every kernel's patch queue made a full path (it is relative to lab.json).</summary>
+    public static JsonObject LabJson()
+    {
+        var lab = (JsonObject)JsonNode.Parse(File.ReadAllText(Path("lab.json")))!;
+        foreach (var (_, kernel) in lab["kernels"]!.AsObject())
+        {
+            if (kernel?["patchQueue"] is { } queue)
+            {
+                kernel["patchQueue"] = Path((string)queue!);
+            }
+        }
+
+        return lab;
     }
 }

@@ -129,8 +129,7 @@ public sealed class TreeAndBisectQemuTests
 
     private async Task<string> LabJsonAsync()
     {
-        var json = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(RepoFiles.Path("lab.json")))!;
-        json["kernels"]!["debian-6.1-arm64"]!["patchQueue"] = RepoFiles.Path("kernel/patches/6.1");
+        var json = RepoFiles.LabJson();
         json["store"] = Path.Combine(_dir, "results.db");
         var lab = Path.Combine(_dir, "lab.json");
         await File.WriteAllTextAsync(lab, json.ToJsonString());

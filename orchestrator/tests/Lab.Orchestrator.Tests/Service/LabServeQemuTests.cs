@@ -177,8 +177,7 @@ public sealed class LabServeQemuTests
 
     private async Task<string> CopyLabAsync(Action<JsonNode> change)
     {
-        var json = JsonNode.Parse(await File.ReadAllTextAsync(RepoFiles.Path("lab.json")))!;
-        json["kernels"]!["debian-6.1-arm64"]!["patchQueue"] = RepoFiles.Path("kernel/patches/6.1");
+        var json = RepoFiles.LabJson();
         json.AsObject().Remove("nightly");
         change(json);
         var lab = Path.Combine(_dir, "lab.json");
