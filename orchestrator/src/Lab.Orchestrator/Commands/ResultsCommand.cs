@@ -51,12 +51,12 @@ internal static class ResultsCommand
             return ExitCodes.Ok;
         }
 
-        var table = new TextTable("run", "trigger", "started (UTC)", "duration", "state", "status", "pass", "fail", "error", "miss", "skip");
+        var table = new TextTable("run", "trigger", "started (UTC)", "duration", "kernel", "state", "status", "pass", "fail", "error", "miss", "skip");
         foreach (var r in runs)
         {
             table.Add(
                 r.Id, r.Trigger.ToString().ToLowerInvariant(), r.StartedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-                r.Duration is { } d ? Format(d) : "-", r.State.ToString().ToLowerInvariant(), Status(r.Status),
+                r.Duration is { } d ? Format(d) : "-", Release(r.Build.KernelVersion), r.State.ToString().ToLowerInvariant(), Status(r.Status),
                 Count(r.Counts.Pass), Count(r.Counts.Fail), Count(r.Counts.Error), Count(r.Counts.Miss), Count(r.Counts.Skip));
         }
 
@@ -84,7 +84,8 @@ internal static class ResultsCommand
             return ExitCodes.Ok;
         }
 
-        Console.WriteLine($"run {run.Id}  {run.Trigger.ToString().ToLowerInvariant()}  {run.State.ToString().ToLowerInvariant()}  {Status(run.Status)}");
+        Console.WriteLine($"run {run.Id}  {run.Trigger.ToString().ToLowerInvariant()}  {run.State.ToString().ToLowerInvariant()}  {Status(run.Status)}"
+            + $"  kernel {run.Build.KernelVersion ?? "-"}{(run.Build.KernelSource is { } source ? ", drivers/vfio from " + source : string.Empty)}");
         if (run.Note is { } note)
         {
             Console.WriteLine(note);
@@ -104,6 +105,9 @@ internal static class ResultsCommand
     }
 
     private static string Status(TestStatus? s) => s?.ToKcidb() ?? "-";
+
+    /// <summary>The release of a run's kernel ("6.12.117+deb12-arm64" of "6.12.117+deb12-arm64 (6.12.117-1~deb12u1)"); "-" before the build.</summary>
+    private static string Release(string? kernel) => kernel is { Length: > 0 } k ? k.Split(' ', 2)[0] : "-";
 
     private static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
 

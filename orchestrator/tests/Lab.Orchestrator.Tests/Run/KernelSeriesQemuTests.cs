@@ -33,6 +33,8 @@ public sealed class KernelSeriesQemuTests
         await using var run = LabProcess.Start("run", "--board", "qemu-arm64", "--kernel", "debian-6.12-arm64", "--stress-seconds", "2", lab);
         var code = await run.ExitCodeAsync(TimeSpan.FromMinutes(25));
 
+        await using var list = LabProcess.Start("results", lab);
+        var listed = await list.ExitCodeAsync(TimeSpan.FromMinutes(1));
         using var store = new LiteDbResultStore(Path.Combine(_dir, "results.db"), readOnly: true);
         var stored = store.ListRuns(new RunQuery()).Single();
         var results = store.GetResults(stored.Id);
@@ -42,6 +44,9 @@ public sealed class KernelSeriesQemuTests
             Assert.That(code, Is.Zero, run.Output);
             Assert.That(stored.Build.KernelVersion, Does.StartWith("6.12.").And.Contain("+deb12-arm64"));
             Assert.That(stored.Build.KernelSource, Does.StartWith("debian linux-source 6.12."));
+            Assert.That(listed, Is.Zero, list.Output);
+            Assert.That(list.Output.Split('\n').FirstOrDefault(l => l.StartsWith(stored.Id, StringComparison.Ordinal)), Does.Contain(" 6.12.").And.Contain("+deb12-arm64 "),
+                "lab results names each run's kernel");
             Assert.That(log, Does.Contain("linux-headers-6.12."), "built against 6.12's headers");
             Assert.That(run.Output, Does.Contain("8 modules"), "vfio, type1, pci-core, pci, platform-base, platform, amba and our reset handlers: virqfd is inside vfio");
             Assert.That(results.Where(r => r.Status != TestStatus.Pass).Select(r => $"{r.TestId} {r.Status} {r.Reason}"), Is.Empty, "every case passes on 6.12");
