@@ -63,6 +63,7 @@ internal static class BsonMapping
         ["counts"] = ToBson(b.Counts),
         ["consoleLogId"] = b.ConsoleLogId,
         ["dmesgLogId"] = b.DmesgLogId,
+        ["kernel"] = b.Kernel,
     };
 
     public static BoardRunRecord ToBoardRun(BsonDocument d) => new(
@@ -75,7 +76,8 @@ internal static class BsonMapping
         d["endedAt"].IsNull ? null : Time(d["endedAt"]),
         ToCounts(d["counts"].AsDocument),
         NullableString(d["consoleLogId"]),
-        NullableString(d["dmesgLogId"]));
+        NullableString(d["dmesgLogId"]),
+        NullableString(d["kernel"]));
 
     public static BsonDocument ToBson(TestResultRecord t) => new()
     {

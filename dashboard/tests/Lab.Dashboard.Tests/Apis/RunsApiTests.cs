@@ -22,6 +22,15 @@ public sealed class RunsApiTests
         Assert.That((string?)latest["status"], Is.EqualTo("FAIL"), "a FAIL anywhere makes the run FAIL");
         Assert.That((int)latest["counts"]!["fail"]!, Is.EqualTo(2), "the regression on rpi4 and the flaky case on rockpro64");
         Assert.That((double?)latest["durationSeconds"], Is.GreaterThan(0));
+        Assert.That((string?)latest["kernel"], Is.EqualTo("6.1.0-52-arm64"), "the release of the kernel the run's build names");
+    }
+
+    [Test]
+    public async Task The_run_page_names_the_kernel_each_board_ran()
+    {
+        var html = await Http.GetStringAsync(new Uri("/runs/" + E(Lab.LatestNightly), UriKind.Relative));
+
+        Assert.That(html, Does.Contain("<span data-testid=\"board-kernel\">6.1.0-52-arm64</span>"));
     }
 
     [TestCase("trigger=manual", 2)]

@@ -110,7 +110,7 @@ public static class LabSeeder
             var console = store.SaveLog($"{run.Id}/{board}/console.log", Console(board, night));
             var dmesg = store.SaveLog($"{run.Id}/{board}/dmesg.log", "[    0.000000] Booting Linux on physical CPU 0x0\n[    2.100000] vfio-platform: probe ok\n");
             var started = time.GetUtcNow();
-            store.UpsertBoardRun(new BoardRunRecord(run.Id, board, 1, "ok", null, started, started.AddMinutes(20), StatusCounts.Empty, console, dmesg));
+            store.UpsertBoardRun(new BoardRunRecord(run.Id, board, 1, "ok", null, started, started.AddMinutes(20), StatusCounts.Empty, console, dmesg, build.KernelReleases[0]));
             foreach (var testId in CaseIds)
             {
                 var duration = TimeSpan.FromMilliseconds(200 + (37 * testId.Length) + (night * 3));

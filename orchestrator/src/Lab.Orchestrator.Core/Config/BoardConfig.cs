@@ -23,8 +23,15 @@ public sealed record BoardConfig
     public string? Description { get; init; }
 
     /// <summary>Name of the kernel (key in <c>kernels</c>).</summary>
-    [Description("Key in 'kernels'.")]
+    [Description("Key in 'kernels': the board's own kernel; its results carry the board id.")]
     public required string Kernel { get; init; }
+
+    /// <summary>
+    /// The kernels a run takes the board through, in order (keys in <c>kernels</c>, <see cref="Kernel"/> among them);
+    /// null for <see cref="Kernel"/> alone. Results on another kernel are the board id's <c>ID+KERNEL</c> (see <see cref="Pipeline.BoardKernels"/>).
+    /// </summary>
+    [Description("Keys in 'kernels' a run takes the board through, in order, 'kernel' among them (qemu and fvp boards). Results on a kernel other than 'kernel' are under the board id ID+KERNEL.")]
+    public IReadOnlyList<string>? Kernels { get; init; }
 
     /// <summary>Agent runtime; default by arch (arm64: nativeaot, armv7: mono).</summary>
     [Description("nativeaot (arm64) or mono (armv7). Default by arch.")]

@@ -111,6 +111,11 @@ internal static partial class LabConfigChecks
             errors.Add(new ConfigError(path + ".kernel", $"unknown kernel '{board.Kernel}' (defined: {Keys(lab.Kernels.Keys)})"));
         }
 
+        if (board.Kernels is { } kernels)
+        {
+            CheckKernelList(lab, board, kernels, path, errors);
+        }
+
         for (var i = 0; i < board.Suites.Count; i++)
         {
             if (!lab.Suites.ContainsKey(board.Suites[i]))
@@ -346,6 +351,31 @@ internal static partial class LabConfigChecks
         if (device.Driver != VfioDriver.VfioPci && isPciMatch)
         {
             errors.Add(new ConfigError(path + ".pci", $"a PCI device cannot be bound to {DriverName(device.Driver)}; use vfio-pci"));
+        }
+    }
+
+    private static void CheckKernelList(LabConfig lab, BoardConfig board, IReadOnlyList<string> kernels, string path, List<ConfigError> errors)
+    {
+        for (var i = 0; i < kernels.Count; i++)
+        {
+            if (!lab.Kernels.ContainsKey(kernels[i]))
+            {
+                errors.Add(new ConfigError(At(path + ".kernels", i), $"unknown kernel '{Text.Escape(kernels[i], 64)}' (defined: {Keys(lab.Kernels.Keys)})"));
+            }
+            else if (kernels.Take(i).Contains(kernels[i], StringComparer.Ordinal))
+            {
+                errors.Add(new ConfigError(At(path + ".kernels", i), $"kernel '{kernels[i]}' is listed twice"));
+            }
+        }
+
+        if (!kernels.Contains(board.Kernel, StringComparer.Ordinal))
+        {
+            errors.Add(new ConfigError(path + ".kernels", $"the board's own kernel '{board.Kernel}' is not in the list (its results carry the board id)"));
+        }
+
+        if (board.Kind == BoardKind.Ssh && kernels.Count > 1)
+        {
+            errors.Add(new ConfigError(path + ".kernels", "an ssh board runs the kernel it boots by itself: one kernel"));
         }
     }
 

@@ -116,6 +116,7 @@ public sealed partial class BoardPipeline(BoardRunContext context, BoardConfig b
         Step(BoardStep.Build, "building kernel modules" + (_board.Kind == BoardKind.Ssh ? "" : " and board image") + "...");
         _artifacts = await WithTimeoutAsync(t => _c.Builder.BuildAsync(_board, t), ct).ConfigureAwait(false);
         _c.Progress.Board(_board.Id, $"kernel {_artifacts.KernelRelease}, {_artifacts.Modules.Count} modules{(_artifacts.Source is { } source ? " from " + source : string.Empty)} ({Elapsed()})");
+        RecordKernel(_artifacts.KernelRelease);
         Exception? agentFailure = null;
         try
         {
@@ -501,6 +502,13 @@ public sealed partial class BoardPipeline(BoardRunContext context, BoardConfig b
     {
         var current = _c.Store.GetBoardRuns(_c.RunId).First(b => b.BoardId == _board.Id);
         _c.Store.UpsertBoardRun(current with { Attempts = _attempts, Health = health });
+    }
+
+    /// <summary>The board's part of the run names the kernel release it was built for.</summary>
+    private void RecordKernel(string release)
+    {
+        var current = _c.Store.GetBoardRuns(_c.RunId).First(b => b.BoardId == _board.Id);
+        _c.Store.UpsertBoardRun(current with { Kernel = release });
     }
 
     private void Fail(string message)

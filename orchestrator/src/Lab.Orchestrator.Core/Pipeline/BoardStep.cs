@@ -21,7 +21,7 @@ public enum BoardStep
     /// <summary>The agent onto the board.</summary>
     DeployAgent,
 
-    /// <summary>The catalog, device by device, then the stress pass.</summary>
+    /// <summary>The catalog on all devices at once (devices sharing a group one after another), then the stress pass.</summary>
     Cases,
 
     /// <summary>The devices back to their original drivers, uploaded modules unloaded.</summary>

@@ -54,7 +54,7 @@ public static class BoardSteps
             BoardStep.DeployModules => own ? "check uname -r, upload the modules over SFTP, insmod in dependency order" : "modprobe the modules in the image",
             BoardStep.Bind => $"bind {board.Devices.Count} device(s) to their VFIO drivers",
             BoardStep.DeployAgent => "upload the agent (" + board.EffectiveAgentRuntime.ToString().ToLowerInvariant() + ")",
-            BoardStep.Cases => "run the cases device by device, then the stress pass",
+            BoardStep.Cases => "run the cases of all devices at once (devices sharing a group one after another), then the stress pass",
             BoardStep.Restore => own ? "rebind the original drivers, unload the uploaded modules" : "rebind the original drivers",
             _ => board.Kind == BoardKind.Ssh ? "run power.off: " + string.Join(' ', board.Power?.Off ?? []) : "stop the emulator",
         };

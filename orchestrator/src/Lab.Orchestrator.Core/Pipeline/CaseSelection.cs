@@ -4,7 +4,7 @@ namespace Lab.Orchestrator.Core.Pipeline;
 
 /// <summary>
 /// Which cases one agent invocation runs: the planned case ids (or patterns), optionally narrowed to one area. A
-/// board runs its cases in two passes: everything but <see cref="StressArea"/> device by device, then the stress
+/// board runs its cases in two passes: everything but <see cref="StressArea"/> on all devices at once, then the stress
 /// cases of all devices at the same time (their time comes on top of the case timeout).
 /// </summary>
 /// <param name="Patterns">Case id patterns (empty: all).</param>

@@ -11,6 +11,7 @@ namespace Lab.Orchestrator.Core.Results;
 /// <param name="Counts">Results per status.</param>
 /// <param name="ConsoleLogId">File id of the serial console log.</param>
 /// <param name="DmesgLogId">File id of the kernel log taken at the end.</param>
+/// <param name="Kernel">The release of the kernel the board ran (<c>uname -r</c> of the build), once built.</param>
 public sealed record BoardRunRecord(
     string RunId,
     string BoardId,
@@ -21,4 +22,5 @@ public sealed record BoardRunRecord(
     DateTimeOffset? EndedAt,
     StatusCounts Counts,
     string? ConsoleLogId = null,
-    string? DmesgLogId = null);
+    string? DmesgLogId = null,
+    string? Kernel = null);

@@ -56,7 +56,7 @@ internal static class ResultsCommand
         {
             table.Add(
                 r.Id, r.Trigger.ToString().ToLowerInvariant(), r.StartedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-                r.Duration is { } d ? Format(d) : "-", Release(r.Build.KernelVersion), r.State.ToString().ToLowerInvariant(), Status(r.Status),
+                r.Duration is { } d ? Format(d) : "-", (r.Build.KernelReleases is { Count: > 0 } k ? string.Join(", ", k) : "-"), r.State.ToString().ToLowerInvariant(), Status(r.Status),
                 Count(r.Counts.Pass), Count(r.Counts.Fail), Count(r.Counts.Error), Count(r.Counts.Miss), Count(r.Counts.Skip));
         }
 
@@ -105,9 +105,6 @@ internal static class ResultsCommand
     }
 
     private static string Status(TestStatus? s) => s?.ToKcidb() ?? "-";
-
-    /// <summary>The release of a run's kernel ("6.12.117+deb12-arm64" of "6.12.117+deb12-arm64 (6.12.117-1~deb12u1)"); "-" before the build.</summary>
-    private static string Release(string? kernel) => kernel is { Length: > 0 } k ? k.Split(' ', 2)[0] : "-";
 
     private static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
 

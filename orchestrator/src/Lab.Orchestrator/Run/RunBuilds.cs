@@ -24,6 +24,7 @@ internal sealed class RunBuilds(IResultStore? store, ScriptRunner runner, LabCon
     private readonly Dictionary<string, Task<BoardImageInfo>> _images = new(StringComparer.Ordinal);
     private readonly Dictionary<BoardArch, Task<string>> _agents = [];
     private readonly Lock _gate = new();
+    private readonly List<(string Version, string Source)> _kernelsBuilt = [];
     private BuildInfo _build = new(lab.Sha256);
     private string? _buildLogId;
 
@@ -120,10 +121,12 @@ internal sealed class RunBuilds(IResultStore? store, ScriptRunner runner, LabCon
 
         lock (_gate)
         {
+            // A board with several kernels builds each: the run names them all, in build order.
+            _kernelsBuilt.Add((kernel is null ? modules.KernelRelease : $"{kernel.Release} ({kernel.Version})", source ?? $"debian linux-source {kernel?.Version}"));
             _build = _build with
             {
-                KernelVersion = kernel is null ? modules.KernelRelease : $"{kernel.Release} ({kernel.Version})",
-                KernelSource = source ?? $"debian linux-source {kernel?.Version}",
+                KernelVersion = string.Join(BuildInfo.KernelSeparator, _kernelsBuilt.Select(k => k.Version).Distinct()),
+                KernelSource = string.Join(BuildInfo.KernelSeparator, _kernelsBuilt.Select(k => k.Source).Distinct()),
                 PatchQueueHash = patchHash,
                 ModuleBuildHash = BuildHashes.Modules(modules.Modules),
             };

@@ -1,12 +1,16 @@
 using Lab.Orchestrator.Core.Config;
 using Lab.Orchestrator.Core.Jobs;
+using Lab.Orchestrator.Core.Pipeline;
 
 namespace Lab.Orchestrator.Service;
 
 /// <summary>A job's boards out of lab.json, with the job's kernel, tree or patch queue in place of the boards' own.</summary>
 internal static class JobConfig
 {
-    /// <summary>The lab as the job sees it and its boards in order; null with <paramref name="problem"/> naming what is unknown.</summary>
+    /// <summary>
+    /// The lab as the job sees it and its boards in order (a plain job's boards once per kernel they list, see
+    /// <see cref="BoardKernels"/>); null with <paramref name="problem"/> naming what is unknown.
+    /// </summary>
     public static (LabConfigResult Lab, IReadOnlyList<BoardConfig> Boards)? Apply(LabConfigResult lab, JobSpec spec, out string? problem)
     {
         ArgumentNullException.ThrowIfNull(lab);
@@ -33,7 +37,9 @@ internal static class JobConfig
 
         if (spec.Kernel is null && spec.Tree is null && spec.Patches is null)
         {
-            return (lab, boards);
+            // A plain job takes each board through its kernels (lab.json 'kernels'), one board run per kernel; a
+            // health check only through the board's own.
+            return (lab, spec.HealthCheck ? boards : BoardKernels.Expand(boards));
         }
 
         // Each board gets a kernel of its own for the job: its kernel (or the job's), with the tree or patches in place.
@@ -54,7 +60,7 @@ internal static class JobConfig
 
             var jobKernel = $"{name}+job";
             kernels[jobKernel] = k;
-            boards[i] = boards[i] with { Kernel = jobKernel };
+            boards[i] = boards[i] with { Kernel = jobKernel, Kernels = null };
         }
 
         var changed = config with { Kernels = kernels, Boards = [.. config.Boards.Select(b => boards.FirstOrDefault(x => x.Id == b.Id) ?? b)] };

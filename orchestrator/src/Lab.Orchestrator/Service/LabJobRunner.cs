@@ -45,7 +45,7 @@ internal sealed class LabJobRunner(string labJson, IResultStore store, TimeProvi
             .ExecuteAsync(request, boards, ct, progress.RunStarted).ConfigureAwait(false);
         var trouble = outcome.Boards
             .Where(b => b.Health != "in use" && (b.Recoveries.Count > 0 || (b.Health != "ok" && !b.Health.StartsWith("ok after", StringComparison.Ordinal))))
-            .Select(b => b.BoardId).ToList();
+            .Select(b => BoardKernels.BoardOf(b.BoardId)).Distinct(StringComparer.Ordinal).ToList(); // health is per lab.json board
         var status = outcome.Run.Status?.ToKcidb() ?? "no results";
         return new JobOutcome(
             outcome.Cancelled ? JobState.Cancelled : JobState.Done, ExitCodes.For(outcome),

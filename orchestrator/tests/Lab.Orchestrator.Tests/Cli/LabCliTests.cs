@@ -218,6 +218,15 @@ public sealed class LabCliTests
     }
 
     [Test]
+    public async Task The_plan_of_the_shipped_lab_takes_the_board_through_both_of_its_kernels()
+    {
+        var (code, stdout, stderr) = await Lab("run", "--plan", RepoLabJson);
+
+        Assert.That(code, Is.Zero, stderr);
+        Assert.That(stdout, Does.Contain("qemu-arm64").And.Contain("qemu-arm64+debian-6.12-arm64"));
+    }
+
+    [Test]
     public async Task ValidateAcceptsTheShippedLab()
     {
         var (code, stdout, _) = await Lab("validate", RepoLabJson);

@@ -24,10 +24,7 @@ public sealed class LabBenchQemuTests
     public async Task Lab_bench_prints_c_and_agent_figures_for_every_loop_and_stores_them_as_a_run()
     {
         Prerequisites.RequireQemuBoardHost();
-        var json = RepoFiles.LabJson();
-        json["store"] = Path.Combine(_dir, "results.db");
-        var lab = Path.Combine(_dir, "lab.json");
-        await File.WriteAllTextAsync(lab, json.ToJsonString());
+        var lab = RepoFiles.WriteLabJson(_dir);
 
         await using var bench = LabProcess.Start("bench", "--rounds", "2", "--iterations", "50", lab);
         var code = await bench.ExitCodeAsync(TimeSpan.FromMinutes(15));

@@ -17,10 +17,21 @@ internal static class RepoFiles
         return System.IO.Path.Combine(dir!.FullName, relative);
     }
 
-    /// <summary>The shipped lab.json to change and write elsewhere: every kernel's patch queue made a full path (it is relative to lab.json).</summary>
-    public static JsonObject LabJson()
+    /// <summary>
+    /// The shipped lab.json to change and write elsewhere: every kernel's patch queue made a full path (it is relative
+    /// to lab.json), and each board on its own kernel only (a test of the several kernels of a board says so itself).
+    /// </summary>
+    public static JsonObject LabJson(bool everyKernel = false)
     {
         var lab = (JsonObject)JsonNode.Parse(File.ReadAllText(Path("lab.json")))!;
+        if (!everyKernel)
+        {
+            foreach (var board in lab["boards"]!.AsArray())
+            {
+                board!.AsObject().Remove("kernels");
+            }
+        }
+
         foreach (var (_, kernel) in lab["kernels"]!.AsObject())
         {
             if (kernel?["patchQueue"] is { } queue)
@@ -30,5 +41,15 @@ internal static class RepoFiles
         }
 
         return lab;
+    }
+
+    /// <summary>Writes the shipped lab.json (<see cref="LabJson"/>) into <paramref name="directory"/> with its store there too; returns its path.</summary>
+    public static string WriteLabJson(string directory, bool everyKernel = false)
+    {
+        var lab = LabJson(everyKernel);
+        lab["store"] = System.IO.Path.Combine(directory, "results.db");
+        var path = System.IO.Path.Combine(directory, "lab.json");
+        File.WriteAllText(path, lab.ToJsonString());
+        return path;
     }
 }

@@ -54,7 +54,7 @@ public sealed class TreeAndBisectQemuTests
         });
 
         // lab run --tree: the board runs the tree's modules; the run names the tree, its commit and the uncommitted change.
-        var lab = await LabJsonAsync();
+        var lab = RepoFiles.WriteLabJson(_dir);
         await using var run = LabProcess.Start("run", "--board", "qemu-arm64", "--cases", Case, "--tree", tree.Path, lab);
         var code = await run.ExitCodeAsync(TimeSpan.FromMinutes(15));
 
@@ -98,7 +98,7 @@ public sealed class TreeAndBisectQemuTests
         await Commit(() => tree.Comment("vfio_iommu_type1.c", "pinned pages are accounted per mm"), "vfio/type1: note how pinned pages are counted");
         await Commit(() => tree.Comment("container.c", "a container holds the groups that share an IOMMU context"), "vfio: note what a container holds");
 
-        var lab = await LabJsonAsync();
+        var lab = RepoFiles.WriteLabJson(_dir);
         await using var bisect = LabProcess.Start("bisect", "--tree", tree.Path, "--good", good, "--bad", "HEAD", "--case", Case, "--board", "qemu-arm64", lab);
         var code = await bisect.ExitCodeAsync(TimeSpan.FromMinutes(30));
 
@@ -125,14 +125,5 @@ public sealed class TreeAndBisectQemuTests
             var bad = found.Steps.FirstOrDefault(s => s.Verdict == BisectVerdict.Bad);
             Assert.That(bad?.Reason, Does.Contain("EINVAL"), "a bad step says how the case failed");
         });
-    }
-
-    private async Task<string> LabJsonAsync()
-    {
-        var json = RepoFiles.LabJson();
-        json["store"] = Path.Combine(_dir, "results.db");
-        var lab = Path.Combine(_dir, "lab.json");
-        await File.WriteAllTextAsync(lab, json.ToJsonString());
-        return lab;
     }
 }

@@ -2,7 +2,7 @@ using Lab.Orchestrator.Core.Results;
 
 namespace Lab.Dashboard.Features.RunDetail;
 
-/// <summary>One board's part of a run with its cases and the kernel's trouble lines.</summary>
+/// <summary>One board's part of a run (on one kernel) with its cases and the kernel's trouble lines.</summary>
 internal sealed record BoardDetail(
     string BoardId,
     string? Status,
@@ -14,4 +14,5 @@ internal sealed record BoardDetail(
     bool HasConsoleLog,
     bool HasDmesgLog,
     IReadOnlyList<CaseResult> Cases,
-    IReadOnlyList<TroubleLine> Trouble);
+    IReadOnlyList<TroubleLine> Trouble,
+    string? Kernel);

@@ -14,7 +14,7 @@ internal static class RunDetailPage
         var boards = v.Boards.Select(board => Html.Of($"""
             <section data-testid="board-section" data-board="{board.BoardId}">
             <h2>{board.BoardId} {StatusView.Badge(Status(board.Status))}</h2>
-            <p>Health: <span data-testid="board-health">{board.Health}</span>; attempts {board.Attempts}; {StatusView.Counts(board.Counts)};
+            <p>Kernel <span data-testid="board-kernel">{board.Kernel ?? "-"}</span>. Health: <span data-testid="board-health">{board.Health}</span>; attempts {board.Attempts}; {StatusView.Counts(board.Counts)};
             {Format.Time(board.StartedAt)} to {Format.Time(board.EndedAt)}.
             {(board.HasConsoleLog ? Html.Of($"<a href=\"{Links.Console(run.Id, board.BoardId)}\" data-testid=\"console-link\">console log</a>") : Html.Text("no console log"))}
             {(board.HasDmesgLog ? Html.Of($" | <a href=\"{Links.Console(run.Id, board.BoardId).Replace("/console", "/dmesg", StringComparison.Ordinal)}\">kernel log</a>") : Html.Empty)}

@@ -51,7 +51,8 @@ internal sealed class RunDetailService
                 br?.ConsoleLogId is not null,
                 br?.DmesgLogId is not null,
                 cases,
-                trouble));
+                trouble,
+                br?.Kernel));
         }
 
         return new RunDetailView(RunSummary.Of(run), run.Build, run.BuildLogId is not null, boards);

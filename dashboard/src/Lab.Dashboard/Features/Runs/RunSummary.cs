@@ -2,7 +2,7 @@ using Lab.Orchestrator.Core.Results;
 
 namespace Lab.Dashboard.Features.Runs;
 
-/// <summary>A run as lists show it: KCIDB summary status (worst of its results), counts, duration.</summary>
+/// <summary>A run as lists show it: KCIDB summary status (worst of its results), counts, duration, the kernel release it ran.</summary>
 internal sealed record RunSummary(
     string Id,
     string Trigger,
@@ -14,7 +14,8 @@ internal sealed record RunSummary(
     StatusCounts Counts,
     double? DurationSeconds,
     IReadOnlyList<string> Boards,
-    string? Note)
+    string? Note,
+    string? Kernel)
 {
     public static RunSummary Of(RunRecord run)
     {
@@ -30,6 +31,7 @@ internal sealed record RunSummary(
             run.Counts,
             run.Duration?.TotalSeconds,
             run.Boards,
-            run.Note);
+            run.Note,
+            run.Build.KernelReleases is { Count: > 0 } k ? string.Join(", ", k) : null);
     }
 }

@@ -20,6 +20,7 @@ internal static class RunsPage
             <td>{StatusView.Badge(Parse(r.Status))}</td><td>{StatusView.Counts(r.Counts)}</td>
             <td class="num">{Format.Duration(r.DurationSeconds is { } s ? TimeSpan.FromSeconds(s) : null)}</td>
             <td>{string.Join(", ", r.Boards)}</td>
+            <td>{r.Kernel ?? "-"}</td>
             </tr>
             """));
         var body = Html.Of($"""
@@ -34,7 +35,7 @@ internal static class RunsPage
             </form>
             {(error is null ? Html.Empty : Html.Of($"<p class=\"error\" data-testid=\"error\">{error}</p>"))}
             <table data-testid="runs-table">
-            <thead><tr><th>Run</th><th>Trigger</th><th>Who</th><th>Started</th><th>State</th><th>Status</th><th>Counts</th><th>Duration</th><th>Boards</th></tr></thead>
+            <thead><tr><th>Run</th><th>Trigger</th><th>Who</th><th>Started</th><th>State</th><th>Status</th><th>Counts</th><th>Duration</th><th>Boards</th><th>Kernel</th></tr></thead>
             <tbody>{rows}</tbody>
             </table>
             {(runs.Count == 0 ? Html.Of($"<p data-testid=\"no-runs\">No runs match.</p>") : Html.Empty)}
