@@ -87,6 +87,9 @@ public sealed class LabConfigLoaderTests
             k["tree"] = ".";
             k["revision"] = "--output=/etc/passwd";
         }, "$.kernels[\"debian-6.1-arm64\"].revision", "not a git revision");
+        yield return Case("board kernels naming an unknown kernel", l => Board(l)["kernels"] = new JsonArray("debian-6.1-arm64", "linux-9"), "$.boards[0].kernels[1]", "unknown kernel 'linux-9'");
+        yield return Case("board kernels without the board's own", l => Board(l)["kernels"] = new JsonArray("debian-6.12-arm64"), "$.boards[0].kernels", "own kernel 'debian-6.1-arm64' is not in the list");
+        yield return Case("board kernels twice", l => Board(l)["kernels"] = new JsonArray("debian-6.1-arm64", "debian-6.1-arm64"), "$.boards[0].kernels[1]", "listed twice");
         yield return Case("tree kernel without a tree", l => l["kernels"]!["debian-6.1-arm64"]!["source"] = "tree", "$.kernels[\"debian-6.1-arm64\"].tree", "needs 'tree'");
     }
 
