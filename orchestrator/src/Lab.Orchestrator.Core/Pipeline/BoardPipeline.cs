@@ -91,9 +91,10 @@ public sealed partial class BoardPipeline(BoardRunContext context, BoardConfig b
             consoleLogId = await TearDownAsync(ct).ConfigureAwait(false);
             try
             {
-                var counts = _c.Store.GetBoardRuns(_c.RunId).FirstOrDefault(b => b.BoardId == _board.Id)?.Counts ?? StatusCounts.Empty;
+                var current = _c.Store.GetBoardRuns(_c.RunId).FirstOrDefault(b => b.BoardId == _board.Id);
+                var counts = current?.Counts ?? StatusCounts.Empty;
                 _c.Store.UpsertBoardRun(new BoardRunRecord(
-                    _c.RunId, _board.Id, _attempts, health, counts.Worst, startedAt, time.GetUtcNow(), counts, consoleLogId));
+                    _c.RunId, _board.Id, _attempts, health, counts.Worst, startedAt, time.GetUtcNow(), counts, consoleLogId, Kernel: current?.Kernel));
             }
             catch (ResultStoreException) when (storeFailed)
             {

@@ -178,6 +178,7 @@ public sealed class DeviceCaseRun(IResultStore store, RunProgress progress, Time
             {
                 // The session is up but the command's channel did not answer in time (a busy board under TCG): once
                 // more, after ending an agent the first try may have started all the same (it would hold the group).
+                _progress.Board(_board.Id, $"{device.Name}: the agent's channel did not answer; asking again (any agent it started ended first)");
                 await StopAgentAsync(ssh, binding, ct).ConfigureAwait(false);
                 result = await ssh.RunStreamingAsync(command, OnLine, Timeout.InfiniteTimeSpan, stream.Token).ConfigureAwait(false);
             }
@@ -186,6 +187,7 @@ public sealed class DeviceCaseRun(IResultStore store, RunProgress progress, Time
             {
                 // The channel closed with no output and neither an exit status nor a signal (seen once on a loaded
                 // host, dropbear dropping the channel). Nothing was recorded: once more, as above.
+                _progress.Board(_board.Id, $"{device.Name}: the agent's channel closed without a word; asking again (any agent it started ended first)");
                 await StopAgentAsync(ssh, binding, ct).ConfigureAwait(false);
                 result = await ssh.RunStreamingAsync(command, OnLine, Timeout.InfiniteTimeSpan, stream.Token).ConfigureAwait(false);
             }

@@ -41,8 +41,11 @@ public sealed class VfioSession : IDisposable
     /// <summary>Whether the shared objects are currently closed.</summary>
     public bool Released { get; private set; }
 
-    /// <summary>How long <see cref="Open"/> waits for a group that is still busy.</summary>
-    public static readonly TimeSpan BusyWait = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// How long <see cref="Open"/> waits for a group that is still busy: 5 s was too short twice in CI (a stress agent
+    /// starting while the board's emulator was held up, an agent asked again after its first start was ended).
+    /// </summary>
+    public static readonly TimeSpan BusyWait = TimeSpan.FromSeconds(20);
 
     /// <summary>
     /// Opens everything; throws <see cref="VfioException"/> naming the step that failed. A group that answers EBUSY is
