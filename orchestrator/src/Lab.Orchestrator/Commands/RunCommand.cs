@@ -5,7 +5,6 @@ using Lab.Orchestrator.Core.Jobs;
 using Lab.Orchestrator.Core.Pipeline;
 using Lab.Orchestrator.Core.Results;
 using Lab.Orchestrator.Run;
-using Lab.Orchestrator.Service;
 
 namespace Lab.Orchestrator.Commands;
 

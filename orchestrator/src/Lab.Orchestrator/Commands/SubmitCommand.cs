@@ -2,6 +2,7 @@ using System.CommandLine;
 using Lab.Orchestrator.Cli;
 using Lab.Orchestrator.Core.Jobs;
 using Lab.Orchestrator.Core.Results;
+using Lab.Orchestrator.Run;
 using Lab.Orchestrator.Service;
 
 namespace Lab.Orchestrator.Commands;

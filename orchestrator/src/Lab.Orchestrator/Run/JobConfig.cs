@@ -2,7 +2,7 @@ using Lab.Orchestrator.Core.Config;
 using Lab.Orchestrator.Core.Jobs;
 using Lab.Orchestrator.Core.Pipeline;
 
-namespace Lab.Orchestrator.Service;
+namespace Lab.Orchestrator.Run;
 
 /// <summary>A job's boards out of lab.json, with the job's kernel, tree or patch queue in place of the boards' own.</summary>
 internal static class JobConfig
