@@ -55,6 +55,14 @@ internal static partial class BisectCommand
             return ExitCodes.BadInput;
         }
 
+        var planner = new CatalogPlanner();
+        if (!board.Devices.Select(d => planner.Plan(board, d, [caseId])).Any(p => p.Cases.Concat(p.StressCases).Contains(caseId, StringComparer.Ordinal)))
+        {
+            await Console.Error.WriteLineAsync(
+                $"lab bisect: case {caseId} runs on no device of board '{board.Id}' (./lab run --plan --board {board.Id} lists what does)").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
         var request = new BisectRequest(Path.GetFullPath(tree), good, bad, caseId, board.Id);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         using (new StopSignals(stop, "lab bisect", "stopping the bisection (board down, steps so far kept); again to abort at once"))

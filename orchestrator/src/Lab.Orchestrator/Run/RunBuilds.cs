@@ -143,9 +143,16 @@ internal sealed class RunBuilds(IResultStore? store, ScriptRunner runner, LabCon
         var git = new GitTree(tree);
         if (revision is null)
         {
-            return (null, await git.IsGitAsync(ct).ConfigureAwait(false) && await git.DescribeCheckoutAsync(ct).ConfigureAwait(false) is { } state
-                ? " " + state
-                : null);
+            try
+            {
+                return (null, await git.IsGitAsync(ct).ConfigureAwait(false) && await git.DescribeCheckoutAsync(ct).ConfigureAwait(false) is { } state
+                    ? " " + state
+                    : null);
+            }
+            catch (GitException)
+            {
+                return (null, null); // a tree git cannot describe (or no git here) is named by its path; its content keys the build
+            }
         }
 
         var commit = await git.CommitAsync(revision, ct).ConfigureAwait(false);

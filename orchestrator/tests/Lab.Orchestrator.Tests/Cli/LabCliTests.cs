@@ -176,6 +176,7 @@ public sealed class LabCliTests
             var (noVfio, _, noVfioErr) = await Lab("bisect", "--tree", "/nonexistent", "--good", "v6.1", "--bad", "HEAD", "--case", "vfio.common.device.info", CopyLab());
             var (notGit, _, notGitErr) = await Lab("bisect", "--tree", plain, "--good", "v6.1", "--bad", "HEAD", "--case", "vfio.common.device.info", CopyLab());
             var (pattern, _, patternErr) = await Lab("bisect", "--tree", plain, "--good", "v6.1", "--bad", "HEAD", "--case", "vfio.*", CopyLab());
+            var (unknown, _, unknownErr) = await Lab("bisect", "--tree", plain, "--good", "v6.1", "--bad", "HEAD", "--case", "vfio.common.no_such_case", CopyLab());
 
             Assert.Multiple(() =>
             {
@@ -184,6 +185,8 @@ public sealed class LabCliTests
                 Assert.That(notGitErr, Does.Contain($"{plain} is not a git tree"));
                 Assert.That(pattern, Is.EqualTo(2), patternErr);
                 Assert.That(patternErr, Does.Contain("is not a case id"));
+                Assert.That(unknown, Is.EqualTo(2), unknownErr);
+                Assert.That(unknownErr, Does.Contain("case vfio.common.no_such_case runs on no device of board 'qemu-arm64'"));
             });
         }
         finally
