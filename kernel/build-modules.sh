@@ -97,7 +97,7 @@ if [ -n "$revision" ]; then
 	command -v git >/dev/null || die "'git' is missing: run scripts/setup-host.sh build"
 	[ -d "$source_tree" ] || die "no source tree at '$source_tree'"
 	source_tree="$(cd "$source_tree" && pwd)"
-	commit="$(git -C "$source_tree" rev-parse --verify --quiet "$revision^{commit}")" ||
+	commit="$(git -C "$source_tree" rev-parse --verify --quiet --end-of-options "$revision^{commit}")" ||
 		die "'$revision' is not a commit of the git tree $source_tree"
 	git -C "$source_tree" cat-file -e "$commit:drivers/vfio" 2>/dev/null || die "commit $commit of $source_tree has no drivers/vfio"
 	source_id="git:$source_tree:$commit"
