@@ -214,10 +214,12 @@ public sealed partial class LiteDbResultStore : IResultStore, IJobStore, IBisect
         {
             if (!write.Wait(WriteLimit))
             {
-                _hungWrite = what;
-                throw new IOException(FreeBytes(Path) is { } left && left < MinFreeBytes
+                var cause = FreeBytes(Path) is { } left && left < MinFreeBytes
                     ? $"no space left on device ({left / 1024} KiB free): the write did not complete within {WriteLimit.TotalSeconds} s"
-                    : $"the write did not complete within {WriteLimit.TotalSeconds} s (disk full or hung?)");
+                    : $"the write did not complete within {WriteLimit.TotalSeconds} s (disk full or hung?)";
+                // Every later operation names this cause: which of several writers' failures reaches the user is chance.
+                _hungWrite = what + ": " + cause;
+                throw new IOException(cause);
             }
         }
         catch (AggregateException e) when (e.InnerExceptions.Count == 1)
