@@ -145,9 +145,8 @@ internal sealed class RunBuilds(IResultStore? store, ScriptRunner runner, LabCon
         {
             try
             {
-                return (null, await git.IsGitAsync(ct).ConfigureAwait(false) && await git.DescribeCheckoutAsync(ct).ConfigureAwait(false) is { } state
-                    ? " " + state
-                    : null);
+                // Not a git tree (no HEAD): null, the tree is named by its path.
+                return (null, await git.DescribeCheckoutAsync(ct).ConfigureAwait(false) is { } state ? " " + state : null);
             }
             catch (GitException)
             {
