@@ -78,6 +78,9 @@ make_vars=(
 	CONFIG_PDS_VFIO_PCI= CONFIG_VIRTIO_VFIO_PCI= CONFIG_NVGRACE_GPU_VFIO_PCI= CONFIG_QAT_VFIO_PCI= CONFIG_VFIO_CDX=
 	CONFIG_DEBUG_INFO_BTF_MODULES=
 )
+# A kernel whose headers name a compiler the host lacks (the unstable suite's gcc-16) is built with the host's
+# cross compiler; fetch-debian-kernel.sh has removed the capabilities only the newer compiler has.
+[ -z "${KERNEL_CC:-}" ] || make_vars+=("CC=$KERNEL_CC")
 
 # --- the cache key ------------------------------------------------------------------------------------------
 series=()

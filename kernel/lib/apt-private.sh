@@ -3,7 +3,9 @@
 # Sourced helper: an apt with its own state, cache and source list under the per-user cache, so that
 # packages of a foreign architecture (arm64, armhf) can be resolved and downloaded without touching the
 # host's dpkg architectures, its package lists or its dpkg status.
-# After `apt_private_init ARCH`, call `apt_private ...` like apt-get and `apt_cache_private ...` like apt-cache.
+# After `apt_private_init ARCH [SUITES]`, call `apt_private ...` like apt-get and `apt_cache_private ...` like apt-cache.
+# SUITES: bookworm (default: bookworm, bookworm-updates, bookworm-security) or sid (the unstable suite, where the
+# newest kernel is; served by the same mirror as bookworm). Each has its own state, so neither list set slows the other.
 
 vfiolab_cache() { printf '%s/vfiolab' "${XDG_CACHE_HOME:-$HOME/.cache}"; }
 
@@ -50,9 +52,13 @@ host_debian_mirrors() {
 }
 
 apt_private_init() {
-	local arch="$1" host
+	local arch="$1" suites="${2:-bookworm}" host
 	host="$(dpkg --print-architecture)"
-	APT_PRIV_DIR="$(vfiolab_cache)/apt/$arch"
+	case "$suites" in
+	bookworm) APT_PRIV_DIR="$(vfiolab_cache)/apt/$arch" ;;
+	sid) APT_PRIV_DIR="$(vfiolab_cache)/apt/$arch-sid" ;;
+	*) echo "apt-private: unknown suite set '$suites' (known: bookworm, sid)" >&2; return 1 ;;
+	esac
 	mkdir -p "$APT_PRIV_DIR/lists/partial" "$APT_PRIV_DIR/archives/partial" "$APT_PRIV_DIR/etc/sources.list.d" \
 		"$APT_PRIV_DIR/etc/preferences.d" "$APT_PRIV_DIR/debs"
 	: >"$APT_PRIV_DIR/status"
@@ -67,8 +73,12 @@ apt_private_init() {
 		echo "apt-private: no Debian bookworm mirror (and bookworm-security) in the host's apt sources (/etc/apt/sources.list, /etc/apt/sources.list.d/*.list|*.sources); set VFIOLAB_DEBIAN_MIRROR and VFIOLAB_DEBIAN_SECURITY" >&2
 		return 1
 	fi
-	want="$(printf 'deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] %s %s main\n' \
-		"$mirror" bookworm "$mirror" bookworm-updates "$security" bookworm-security)"
+	if [ "$suites" = sid ]; then
+		want="$(printf 'deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] %s %s main\n' "$mirror" sid)"
+	else
+		want="$(printf 'deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] %s %s main\n' \
+			"$mirror" bookworm "$mirror" bookworm-updates "$security" bookworm-security)"
+	fi
 	if [ "$(cat "$src" 2>/dev/null)" != "$want" ]; then
 		printf '%s\n' "$want" >"$src"
 		rm -f "$APT_PRIV_DIR/lists/.updated"

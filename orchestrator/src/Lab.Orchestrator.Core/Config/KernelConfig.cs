@@ -9,8 +9,8 @@ public sealed record KernelConfig
     [Description("debian (linux-source matching the Debian ABI) or tree (a developer's kernel tree).")]
     public KernelSourceKind Source { get; init; } = KernelSourceKind.Debian;
 
-    /// <summary>The Debian kernel series: <c>6.1</c> (bookworm) or <c>6.12</c> (bookworm-security).</summary>
-    [Description("Debian kernel series: 6.1 (bookworm's kernel) or 6.12 (bookworm-security's second series).")]
+    /// <summary>The Debian kernel series: <c>6.1</c> (bookworm), <c>6.12</c> (bookworm-security) or <c>newest</c> (unstable).</summary>
+    [Description("Debian kernel series: 6.1 (bookworm's kernel), 6.12 (bookworm-security's second series) or newest (the unstable suite's kernel).")]
     public string Series { get; init; } = "6.1";
 
     /// <summary>Debian ABI, e.g. <c>6.1.0-56</c>, or <c>current</c> (resolved from the mirror).</summary>

@@ -420,9 +420,9 @@ internal static partial class LabConfigChecks
                 : $"'{Text.Escape(revision, 60)}' is not a git revision (letters, digits and ._/~^@{{}}-, not starting with '-')"));
         }
 
-        if (kernel.Series is not ("6.1" or "6.12"))
+        if (kernel.Series is not ("6.1" or "6.12" or "newest"))
         {
-            errors.Add(new ConfigError(path + ".series", $"'{Text.Escape(kernel.Series, 20)}' is not a Debian kernel series the lab fetches (6.1, 6.12)"));
+            errors.Add(new ConfigError(path + ".series", $"'{Text.Escape(kernel.Series, 20)}' is not a Debian kernel series the lab fetches (6.1, 6.12, newest)"));
         }
 
         if (kernel.PatchQueue is { } queue && !File.Exists(Path.Combine(ResolvePath(queue, labDir), "series")))

@@ -6,7 +6,7 @@ internal sealed class DebianKernel(ScriptRunner runner, string logDirectory)
     private readonly ScriptRunner _runner = runner;
     private readonly string _logDirectory = logDirectory;
 
-    /// <summary>Fetches (or finds in the cache) the kernel of <paramref name="series"/> (6.1, 6.12) for <paramref name="arch"/> (arm64).</summary>
+    /// <summary>Fetches (or finds in the cache) the kernel of <paramref name="series"/> (6.1, 6.12, newest) for <paramref name="arch"/> (arm64).</summary>
     public async Task<KernelInfo> FetchAsync(string arch, CancellationToken ct, string series = "6.1")
     {
         var script = Path.Combine(LabRoot.KernelDirectory(), "fetch-debian-kernel.sh");
