@@ -99,6 +99,7 @@ internal static class BsonMapping
         ["logExcerpt"] = t.LogExcerpt,
         ["dmesg"] = new BsonArray((t.Dmesg ?? []).Select(l => new BsonValue(l))),
         ["logId"] = t.LogId,
+        ["kernel"] = t.Kernel,
     };
 
     public static TestResultRecord ToResult(BsonDocument d) => new(
@@ -115,7 +116,8 @@ internal static class BsonMapping
             .Select(m => new Measurement(m["name"].AsString, m["value"].AsDouble, m["unit"].AsString)).ToList(),
         NullableString(d["logExcerpt"]),
         d["dmesg"].AsArray.Select(l => l.AsString).ToList(),
-        NullableString(d["logId"]));
+        NullableString(d["logId"]),
+        NullableString(d["kernel"]));
 
     public static BsonDocument ToBson(BoardLease l) => new()
     {

@@ -319,19 +319,20 @@ public sealed partial class LiteDbResultStore : IResultStore, IJobStore, IBisect
 
         try
         {
-            _db.GetCollection(Results).Insert(BsonMapping.ToBson(Inline(result)));
             var runs = _db.GetCollection(Runs);
             var runDoc = runs.FindById(result.RunId) ??
                 throw new StoreException($"results store: result for unknown run '{result.RunId}'");
+            var boardRuns = _db.GetCollection(BoardRuns);
+            var boardDoc = boardRuns.FindById(BsonMapping.BoardRunId(result.RunId, result.BoardId));
+            var board = boardDoc is null ? null : BsonMapping.ToBoardRun(boardDoc);
+
+            // A result carries the kernel that produced it: its board run's, once the board's build named it.
+            _db.GetCollection(Results).Insert(BsonMapping.ToBson(Inline(result.Kernel is null && board?.Kernel is { } kernel ? result with { Kernel = kernel } : result)));
             var run = BsonMapping.ToRun(runDoc);
             var counts = run.Counts.Add(result.Status);
             runs.Update(BsonMapping.ToBson(run with { Counts = counts, Status = counts.Worst }));
-
-            var boardRuns = _db.GetCollection(BoardRuns);
-            var boardDoc = boardRuns.FindById(BsonMapping.BoardRunId(result.RunId, result.BoardId));
-            if (boardDoc is not null)
+            if (board is not null)
             {
-                var board = BsonMapping.ToBoardRun(boardDoc);
                 var boardCounts = board.Counts.Add(result.Status);
                 boardRuns.Update(BsonMapping.ToBson(board with { Counts = boardCounts, Status = boardCounts.Worst }));
             }

@@ -50,6 +50,24 @@ public sealed class LiteDbResultStoreTests
     }
 
     [Test]
+    public void A_result_carries_its_board_runs_kernel_once_the_build_named_it_and_keeps_its_own()
+    {
+        var run = Start();
+        _store.AddResult(Result(run, "before", TestStatus.Miss));
+        var board = _store.GetBoardRuns(run.Id).Single();
+        _store.UpsertBoardRun(board with { Kernel = "6.12.117+deb12-arm64" });
+        _store.AddResult(Result(run, "after", TestStatus.Pass));
+        _store.AddResult(Result(run, "own", TestStatus.Pass) with { Kernel = "7.2.13+deb14-arm64" });
+
+        var kernels = _store.GetResults(run.Id).ToDictionary(r => r.TestId, r => r.Kernel);
+
+        Assert.That(kernels, Is.EqualTo(new Dictionary<string, string?>
+        {
+            ["before"] = null, ["after"] = "6.12.117+deb12-arm64", ["own"] = "7.2.13+deb14-arm64",
+        }));
+    }
+
+    [Test]
     public void EachResultUpdatesRunAndBoardCountsAndWorstStatus()
     {
         var run = Start();

@@ -23,6 +23,8 @@ public sealed class ExportsApiTests
         var failure = suites.Single(s => (string?)s.Attribute("name") == "rpi4").Elements("testcase")
             .Single(c => (string?)c.Attribute("name") == LabSeeder.Regressing).Element("failure");
         Assert.That((string?)failure?.Attribute("message"), Does.Contain("EINVAL"));
+        var kernels = suites.Select(s => (string?)s.Element("properties")?.Elements("property").SingleOrDefault(p => (string?)p.Attribute("name") == "kernel")?.Attribute("value"));
+        Assert.That(kernels, Is.All.Not.Null.And.All.EndsWith("-arm64"), "each suite names the kernel its results came from");
     }
 
     [Test]
@@ -51,6 +53,9 @@ public sealed class ExportsApiTests
         var fail = tests.Single(t => (string?)t!["path"] == LabSeeder.Regressing && (string?)t!["misc"]!["board"] == "rpi4")!;
         Assert.That(((string?)fail["status"], (string?)fail["misc"]!["errno_name"]), Is.EqualTo(("FAIL", "EINVAL")));
         Assert.That((string?)build["misc"]!["module_build_hash"], Is.EqualTo("ko-7"));
+        Assert.That(tests.Select(t => (string?)t!["misc"]!["kernel"]), Is.All.Not.Null.And.All.EndsWith("-arm64"),
+            "each test names the kernel that produced it");
+        Assert.That(build["misc"]!["kernel_releases"]!.AsArray().Select(k => (string?)k), Has.Member((string?)fail["misc"]!["kernel"]));
         JsonNode.Parse(k.ToJsonString()); // round-trips
     }
 }

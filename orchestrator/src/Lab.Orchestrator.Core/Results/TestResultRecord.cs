@@ -14,6 +14,7 @@ namespace Lab.Orchestrator.Core.Results;
 /// <param name="LogExcerpt">The first part of the case's log (the whole log is in <paramref name="LogId"/>).</param>
 /// <param name="Dmesg">Kernel log lines that appeared while the case ran.</param>
 /// <param name="LogId">File id of the full case log when it was too large for the excerpt.</param>
+/// <param name="Kernel">The release of the kernel that produced it (the store fills in the board run's).</param>
 public sealed record TestResultRecord(
     string RunId,
     string BoardId,
@@ -27,4 +28,5 @@ public sealed record TestResultRecord(
     IReadOnlyList<Measurement>? Measurements = null,
     string? LogExcerpt = null,
     IReadOnlyList<string>? Dmesg = null,
-    string? LogId = null);
+    string? LogId = null,
+    string? Kernel = null);

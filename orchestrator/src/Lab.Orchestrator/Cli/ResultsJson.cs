@@ -37,6 +37,7 @@ internal static class ResultsJson
             w.WriteString("status", b.Status?.ToKcidb());
             w.WriteString("health", b.Health);
             w.WriteNumber("attempts", b.Attempts);
+            w.WriteString("kernel", b.Kernel);
             w.WriteString("startedAt", b.StartedAt);
             WriteNullableTime(w, "endedAt", b.EndedAt);
             WriteCounts(w, b.Counts);
@@ -64,6 +65,7 @@ internal static class ResultsJson
             }
 
             w.WriteString("errnoName", r.ErrnoName);
+            w.WriteString("kernel", r.Kernel);
             w.WriteStartArray("measurements");
             foreach (var m in r.Measurements ?? [])
             {

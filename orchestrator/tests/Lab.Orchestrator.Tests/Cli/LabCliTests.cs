@@ -282,6 +282,7 @@ public sealed class LabCliTests
         {
             var run = store.StartRun(RunTrigger.Manual, "dev", ["qemu-arm64"], new BuildInfo("h"));
             runId = run.Id;
+            store.UpsertBoardRun(new BoardRunRecord(runId, "qemu-arm64", 1, "ok", null, DateTimeOffset.UtcNow, null, StatusCounts.Empty, Kernel: "7.2.13+deb14-arm64"));
             store.AddResult(new TestResultRecord(runId, "qemu-arm64", "vfio.container.api_version", TestStatus.Pass, TimeSpan.FromMilliseconds(3), DateTimeOffset.UtcNow));
             store.AddResult(new TestResultRecord(runId, "qemu-arm64", "vfio.group.bad_fd", TestStatus.Fail, TimeSpan.FromMilliseconds(4), DateTimeOffset.UtcNow, "expected EBADF", 9, "EBADF"));
             store.FinishRun(runId);
@@ -301,6 +302,8 @@ public sealed class LabCliTests
         // Both were recorded within the same millisecond: find the failed one by id, not by position.
         var failed = results.EnumerateArray().Single(r => r.GetProperty("test").GetString() == "vfio.group.bad_fd");
         Assert.That(failed.GetProperty("errnoName").GetString(), Is.EqualTo("EBADF"));
+        Assert.That(failed.GetProperty("kernel").GetString(), Is.EqualTo("7.2.13+deb14-arm64"), "a result names the kernel that produced it");
+        Assert.That(detailDoc.RootElement.GetProperty("boards")[0].GetProperty("kernel").GetString(), Is.EqualTo("7.2.13+deb14-arm64"));
     }
 
     [Test]

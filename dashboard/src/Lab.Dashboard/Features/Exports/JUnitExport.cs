@@ -6,7 +6,8 @@ using Lab.Orchestrator.Core.Results;
 namespace Lab.Dashboard.Features.Exports;
 
 /// <summary>
-/// A run as JUnit XML: one testsuite per board. FAIL is a failure, ERROR and MISS are errors (the harness or
+/// A run as JUnit XML: one testsuite per board (a board run on another kernel is its own board), its kernel release
+/// as the suite's <c>kernel</c> property. FAIL is a failure, ERROR and MISS are errors (the harness or
 /// the lab broke, not the code), SKIP is skipped; DONE and PASS pass. XmlWriter escapes all text.
 /// </summary>
 internal static class JUnitExport
@@ -37,6 +38,16 @@ internal static class JUnitExport
                 w.WriteAttributeString("skipped", Num(list.Count(r => r.Status == TestStatus.Skip)));
                 w.WriteAttributeString("time", Secs(TimeSpan.FromTicks(list.Sum(r => r.Duration.Ticks))));
                 w.WriteAttributeString("timestamp", run.StartedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture));
+                if (list.Select(r => r.Kernel).FirstOrDefault(k => k is not null) is { } kernel)
+                {
+                    w.WriteStartElement("properties");
+                    w.WriteStartElement("property");
+                    w.WriteAttributeString("name", "kernel");
+                    w.WriteAttributeString("value", Clean(kernel));
+                    w.WriteEndElement();
+                    w.WriteEndElement();
+                }
+
                 foreach (var r in list)
                 {
                     w.WriteStartElement("testcase");

@@ -21,7 +21,7 @@ internal static class KcidbExport
         var tests = new JsonArray();
         foreach (var r in results)
         {
-            var misc = new JsonObject { ["board"] = r.BoardId, ["run_id"] = run.Id };
+            var misc = new JsonObject { ["board"] = r.BoardId, ["run_id"] = run.Id, ["kernel"] = r.Kernel };
             if (r.Errno is { } errno)
             {
                 misc["errno"] = errno;
@@ -48,7 +48,7 @@ internal static class KcidbExport
                 ["build_id"] = buildId,
                 ["origin"] = Origin,
                 ["path"] = r.TestId,
-                ["environment"] = new JsonObject { ["comment"] = r.BoardId, ["misc"] = new JsonObject { ["board"] = r.BoardId } },
+                ["environment"] = new JsonObject { ["comment"] = r.BoardId, ["misc"] = new JsonObject { ["board"] = r.BoardId, ["kernel"] = r.Kernel } },
                 ["status"] = r.Status.ToKcidb(),
                 ["start_time"] = Time(r.RecordedAt - r.Duration),
                 ["duration"] = r.Duration.TotalSeconds,
@@ -92,6 +92,7 @@ internal static class KcidbExport
             ["misc"] = new JsonObject
             {
                 ["kernel_version"] = run.Build.KernelVersion,
+                ["kernel_releases"] = new JsonArray(run.Build.KernelReleases.Select(k => (JsonNode?)k).ToArray()),
                 ["module_build_hash"] = run.Build.ModuleBuildHash,
                 ["agent_build_hash"] = run.Build.AgentBuildHash,
             },
