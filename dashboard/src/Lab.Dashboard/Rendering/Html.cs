@@ -18,6 +18,9 @@ internal readonly record struct Html(string Value)
     /// <summary>Encodes text.</summary>
     public static Html Text(string? text) => new(WebUtility.HtmlEncode(text ?? string.Empty));
 
+    /// <summary>Joins two parts (each already HTML): no encoding, no handler.</summary>
+    public static Html Concat(Html a, Html b) => new(string.Concat(a.Value, b.Value));
+
     /// <summary>Joins a few parts (each already HTML): no encoding, no handler.</summary>
     public static Html Concat(Html a, Html b, Html c, Html d) => new(string.Concat(a.Value, b.Value, c.Value, d.Value));
 
