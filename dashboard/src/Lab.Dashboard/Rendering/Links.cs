@@ -24,6 +24,10 @@ internal static class Links
 
     public static string Compare(string a, string b) => $"/compare?a={E(a)}&b={E(b)}";
 
+    /// <summary>Two board runs of one run side by side: a board on two kernels.</summary>
+    public static string CompareBoards(string runId, string boardA, string boardB) =>
+        $"/compare?a={E(runId)}&b={E(runId)}&boardA={E(boardA)}&boardB={E(boardB)}";
+
     public static string Regressions(string runId) => "/regressions?run=" + E(runId);
 
     public static string RunsOfBoard(string boardId) => "/runs?board=" + E(boardId);

@@ -7,13 +7,16 @@ namespace Lab.Dashboard.Features.Compare;
 /// <summary>Two runs side by side, differences only; a form to pick the runs.</summary>
 internal static class ComparePage
 {
-    public static string Render(CompareView? v, IReadOnlyList<RunSummary> recent, string? a, string? b, string? error)
+    public static string Render(CompareView? v, IReadOnlyList<RunSummary> recent, CompareQuery q, string? error)
     {
+        ArgumentNullException.ThrowIfNull(q);
         var options = recent.Select(r => Html.Of($"<option value=\"{r.Id}\">{r.Id} {r.Trigger} {r.Status}</option>"));
         var form = Html.Of($"""
             <form method="get" action="/compare" class="filters" data-testid="compare-form">
-            <label>Run A <input name="a" list="recent-runs" value="{a}" data-testid="compare-a"></label>
-            <label>Run B <input name="b" list="recent-runs" value="{b}" data-testid="compare-b"></label>
+            <label>Run A <input name="a" list="recent-runs" value="{q.A}" data-testid="compare-a"></label>
+            <label>Run B <input name="b" list="recent-runs" value="{q.B}" data-testid="compare-b"></label>
+            <label>Board A <input name="boardA" value="{q.BoardA}" placeholder="all boards" data-testid="compare-board-a"></label>
+            <label>Board B <input name="boardB" value="{q.BoardB}" placeholder="all boards" data-testid="compare-board-b"></label>
             <datalist id="recent-runs">{options}</datalist>
             <button type="submit">Compare</button>
             </form>
@@ -33,8 +36,8 @@ internal static class ComparePage
             """));
         var body = Html.Of($"""
             {form}
-            <p>A: <a href="{Links.Run(v.A.Id)}">{v.A.Id}</a> ({v.A.Trigger}, {Format.Time(v.A.StartedAt)}) -
-            B: <a href="{Links.Run(v.B.Id)}">{v.B.Id}</a> ({v.B.Trigger}, {Format.Time(v.B.StartedAt)}).
+            <p>A: <a href="{Links.Run(v.A.Id)}">{v.A.Id}</a> ({v.A.Trigger}, {Format.Time(v.A.StartedAt)}){Side(v.BoardA, v.KernelA, "a")} -
+            B: <a href="{Links.Run(v.B.Id)}">{v.B.Id}</a> ({v.B.Trigger}, {Format.Time(v.B.StartedAt)}){Side(v.BoardB, v.KernelB, "b")}.
             <span data-testid="compare-same">{v.Same}</span> cases are the same.</p>
             <h2>Build</h2>
             {(v.Build.Count == 0 ? Html.Text("Same build.") : Html.Of($"<table><tr><th>Field</th><th>A</th><th>B</th></tr>{build}</table>"))}
@@ -43,6 +46,10 @@ internal static class ComparePage
             """);
         return Layout.Page("Compare", "compare", body);
     }
+
+    private static Html Side(string? board, string? kernel, string side) => board is null
+        ? Html.Empty
+        : Html.Of($" board <b data-testid=\"compare-board-{side}\">{board}</b> on kernel <b data-testid=\"compare-kernel-{side}\">{kernel ?? "unknown"}</b>");
 
     private static Html Badge(string? status) =>
         status is null ? Html.Text("absent") : StatusView.Badge(TestStatuses.TryParse(status, out var s) ? s : null);

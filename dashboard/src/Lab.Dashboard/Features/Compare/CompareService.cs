@@ -4,18 +4,32 @@ using Lab.Orchestrator.Core.Results;
 
 namespace Lab.Dashboard.Features.Compare;
 
-/// <summary>Compares two runs: build fields and per-case status and errno, differences only.</summary>
+/// <summary>
+/// Compares two runs, or two board runs (board A of run A against board B of run B:
+/// a board on two kernels, <c>ID</c> and <c>ID+KERNEL</c>, in one run or two): build fields and per-case status and
+/// errno, differences only.
+/// </summary>
 internal sealed class CompareService
 {
     private readonly ResultsReader _reader;
 
     public CompareService(ResultsReader reader) => _reader = reader;
 
-    public CompareView? Compare(string a, string b)
+    public CompareView? Compare(string a, string b, string? boardA = null, string? boardB = null)
     {
         var runA = _reader.Run(a);
         var runB = _reader.Run(b);
         if (runA is null || runB is null)
+        {
+            return null;
+        }
+
+        // One board given: the same board on both sides.
+        (string A, string B)? boards = boardA is null && boardB is null ? null : (boardA ?? boardB!, boardB ?? boardA!);
+        BoardRunRecord? BoardRun(RunRecord run, string board) => _reader.BoardRuns(run.Id).FirstOrDefault(x => x.BoardId == board);
+        var boardRunA = boards is { } ab ? BoardRun(runA, ab.A) : null;
+        var boardRunB = boards is { } ab2 ? BoardRun(runB, ab2.B) : null;
+        if (boards is not null && (boardRunA is null || boardRunB is null))
         {
             return null;
         }
@@ -29,15 +43,25 @@ internal sealed class CompareService
             }
         }
 
-        Diff("kernel", runA.Build.KernelVersion, runB.Build.KernelVersion);
+        if (boards is not null)
+        {
+            Diff("board", boardRunA!.BoardId, boardRunB!.BoardId);
+            Diff("kernel", boardRunA.Kernel, boardRunB.Kernel);
+        }
+        else
+        {
+            Diff("kernel", runA.Build.KernelVersion, runB.Build.KernelVersion);
+        }
+
         Diff("kernel source", runA.Build.KernelSource, runB.Build.KernelSource);
         Diff("patch queue", runA.Build.PatchQueueHash, runB.Build.PatchQueueHash);
         Diff("modules", runA.Build.ModuleBuildHash, runB.Build.ModuleBuildHash);
         Diff("agent", runA.Build.AgentBuildHash, runB.Build.AgentBuildHash);
         Diff("lab.json", runA.Build.LabJsonHash, runB.Build.LabJsonHash);
 
-        var left = Index(_reader.Results(runA));
-        var right = Index(_reader.Results(runB));
+        // Two board runs are compared case by case; two runs board by board.
+        var left = Index(boards is { } l ? _reader.Results(runA, l.A) : _reader.Results(runA), boards is not null);
+        var right = Index(boards is { } r ? _reader.Results(runB, r.B) : _reader.Results(runB), boards is not null);
         var rows = new List<CompareRow>();
         var same = 0;
         foreach (var key in left.Keys.Union(right.Keys).Order())
@@ -50,18 +74,22 @@ internal sealed class CompareService
                 continue;
             }
 
-            rows.Add(new CompareRow(key.Board, key.Test, x?.Status.ToKcidb(), y?.Status.ToKcidb(), x?.ErrnoName, y?.ErrnoName));
+            var board = boards is { } pair ? (pair.A == pair.B ? pair.A : $"{pair.A} / {pair.B}") : key.Board;
+            rows.Add(new CompareRow(board, key.Test, x?.Status.ToKcidb(), y?.Status.ToKcidb(), x?.ErrnoName, y?.ErrnoName));
         }
 
-        return new CompareView(RunSummary.Of(runA), RunSummary.Of(runB), build, rows, same);
+        return new CompareView(RunSummary.Of(runA), RunSummary.Of(runB), build, rows, same)
+        {
+            BoardA = boardRunA?.BoardId, BoardB = boardRunB?.BoardId, KernelA = boardRunA?.Kernel, KernelB = boardRunB?.Kernel,
+        };
     }
 
-    private static Dictionary<(string Board, string Test), TestResultRecord> Index(IEnumerable<TestResultRecord> results)
+    private static Dictionary<(string Board, string Test), TestResultRecord> Index(IEnumerable<TestResultRecord> results, bool byCaseOnly)
     {
         var d = new Dictionary<(string, string), TestResultRecord>();
         foreach (var r in results)
         {
-            d[(r.BoardId, r.TestId)] = r;
+            d[(byCaseOnly ? string.Empty : r.BoardId, r.TestId)] = r;
         }
 
         return d;

@@ -1,4 +1,5 @@
 using Lab.Dashboard.Rendering;
+using Lab.Orchestrator.Core.Pipeline;
 using Lab.Orchestrator.Core.Results;
 
 namespace Lab.Dashboard.Features.RunDetail;
@@ -6,6 +7,15 @@ namespace Lab.Dashboard.Features.RunDetail;
 /// <summary>The run page: build, per board per case results, kernel trouble lines linked to their case.</summary>
 internal static class RunDetailPage
 {
+    /// <summary>For a board run on another kernel (<c>ID+KERNEL</c>), a link comparing it with the board's own kernel's run.</summary>
+    private static Html KernelCompare(RunDetailView v, string boardId)
+    {
+        var own = BoardKernels.BoardOf(boardId);
+        return own != boardId && v.Boards.Any(b => b.BoardId == own)
+            ? Html.Of($" | <a href=\"{Links.CompareBoards(v.Run.Id, own, boardId)}\" data-testid=\"compare-kernels\">compare with {own}'s kernel</a>")
+            : Html.Empty;
+    }
+
     public static string Render(RunDetailView v)
     {
         ArgumentNullException.ThrowIfNull(v);
@@ -18,7 +28,7 @@ internal static class RunDetailPage
             {Format.Time(board.StartedAt)} to {Format.Time(board.EndedAt)}.
             {(board.HasConsoleLog ? Html.Of($"<a href=\"{Links.Console(run.Id, board.BoardId)}\" data-testid=\"console-link\">console log</a>") : Html.Text("no console log"))}
             {(board.HasDmesgLog ? Html.Of($" | <a href=\"{Links.Console(run.Id, board.BoardId).Replace("/console", "/dmesg", StringComparison.Ordinal)}\">kernel log</a>") : Html.Empty)}
-            | <a href="{Links.Trends(board.BoardId)}">trends</a> | <a href="{Links.BoardMatrix(board.BoardId)}">nightly strip</a></p>
+            | <a href="{Links.Trends(board.BoardId)}">trends</a> | <a href="{Links.BoardMatrix(board.BoardId)}">nightly strip</a>{KernelCompare(v, board.BoardId)}</p>
             {Trouble(run.Id, board)}
             <table data-testid="cases-table">
             <thead><tr><th>Case</th><th>Status</th><th>Duration</th><th>Errno</th><th>Reason</th><th>Measurements</th><th>dmesg</th></tr></thead>
