@@ -10,6 +10,7 @@ public sealed class KernelLogTests
     [TestCase("[  1.0] Kernel panic - not syncing: Fatal exception", true)]
     [TestCase("[  1.0] vfio-platform 9000000.uart: probe ok", false)]
     [TestCase("# debug: buggy_name_ok", false)]
+    [TestCase("[  9.1] vfio-amba 9010000.pl031: DEPRECATION: vfio-amba is deprecated and will be removed in a future kernel release", false)]
     public void Trouble_lines_are_recognised(string line, bool trouble) =>
         Assert.That(KernelLog.IsTrouble(line), Is.EqualTo(trouble));
 

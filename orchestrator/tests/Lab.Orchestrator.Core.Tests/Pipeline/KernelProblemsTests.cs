@@ -25,7 +25,8 @@ public sealed class KernelProblemsTests
     [TestCase("[    2.0] arm-smmu-v3 9050000.smmuv3: event 0x10 received:")]
     [TestCase("[    2.0] vfio-platform a003c00.virtio_mmio: No reset function found for device virtio,mmio")]
     [TestCase("[    0.0] Booting Linux on physical CPU 0x0000000000 [0x411fd070]")]
-    [TestCase("vfio-amba 9010000.pl031: vfio-amba is deprecated and will be removed in a future kernel release")]
+    [TestCase("[    9.1] vfio-amba 9010000.pl031: DEPRECATION: vfio-amba is deprecated and will be removed in a future kernel release")]
+    [TestCase("[    9.2] vfio-platform fff51000.ethernet: DEPRECATION: VFIO AMD XGBE platform reset is deprecated and will be removed in a future kernel release")]
     [TestCase("[    0.5] Warning: unable to open an initial console.")]
     public void An_ordinary_line_is_not(string line) => Assert.That(KernelProblems.Find(line), Is.Null);
 
