@@ -86,6 +86,25 @@ public sealed class CatalogTests
         Assert.That(ctx.Errnos, Is.EqualTo(new[] { Errno.ENOTTY, Errno.ENOTTY }));
     }
 
+    [TestCase(6, 1, true, true)]
+    [TestCase(6, 1, false, false)]
+    [TestCase(6, 13, false, true)]
+    [TestCase(6, 13, true, false)]
+    public void The_extensions_case_holds_each_kernel_to_its_type1_nesting_answer(int major, int minor, bool offersNesting, bool passes)
+    {
+        var (fake, _) = Board();
+        if (!offersNesting)
+        {
+            fake.Extensions.Remove(VfioConstants.VFIO_TYPE1_NESTING_IOMMU);
+        }
+
+        using var session = VfioSession.Open(fake, IommuMode.NoIommu, Group, Name);
+        var ctx = new CaseContext(fake, session) { Kernel = new Version(major, minor) };
+        var outcome = Catalog.Find("vfio.common.container.extensions").Single().Run(ctx);
+
+        Assert.That(outcome.Status, Is.EqualTo(passes ? CaseStatus.Pass : CaseStatus.Fail), outcome.Reason);
+    }
+
     [Test]
     public void Expected_errno_rows_prefer_driver_then_kernel_range()
     {

@@ -27,8 +27,8 @@ public sealed unsafe class FakeVfioSyscalls : IVfioSyscalls, IDisposable
     /// <summary>Groups by path, each with its devices by name.</summary>
     public Dictionary<string, Dictionary<string, FakeDevice>> Groups { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Extensions <c>VFIO_CHECK_EXTENSION</c> reports.</summary>
-    public HashSet<uint> Extensions { get; } = [VfioConstants.VFIO_TYPE1v2_IOMMU, VfioConstants.VFIO_TYPE1_IOMMU];
+    /// <summary>Extensions <c>VFIO_CHECK_EXTENSION</c> reports (as 6.1's type1 does: nesting too, until 6.13 reserved it).</summary>
+    public HashSet<uint> Extensions { get; } = [VfioConstants.VFIO_TYPE1v2_IOMMU, VfioConstants.VFIO_TYPE1_IOMMU, VfioConstants.VFIO_TYPE1_NESTING_IOMMU];
 
     /// <summary>Type1 IOMMU page-size bitmap.</summary>
     public ulong IovaPageSizes { get; set; } = 0x40201000;
