@@ -1,4 +1,4 @@
-using Lab.TestCases.Cases;
+using Lab.TestCases.Devices.Edu;
 using Lab.TestCases.Model;
 
 namespace Lab.TestCases.Tests;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Lab.TestCases.Devices.Edu;
 using Lab.TestCases.Model;
 using Lab.Vfio;
 

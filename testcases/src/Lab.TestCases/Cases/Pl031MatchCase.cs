@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using Lab.TestCases.Devices;
 using Lab.TestCases.Model;
 using Lab.Vfio;
+using static Lab.TestCases.Devices.Pl031.Pl031Registers;
 
 namespace Lab.TestCases.Cases;
 
@@ -11,12 +13,6 @@ namespace Lab.TestCases.Cases;
 /// </summary>
 public sealed class Pl031MatchCase : IVfioCase
 {
-    // PL031 registers (ARM DDI 0224): data, match, interrupt mask set/clear, raw status, clear.
-    private const ulong Dr = 0x00;
-    private const ulong Mr = 0x04;
-    private const ulong Imsc = 0x10;
-    private const ulong Ris = 0x14;
-    private const ulong Icr = 0x1C;
     private static readonly TimeSpan Match = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(500);
     private readonly bool _viaEventfd;
@@ -51,7 +47,7 @@ public sealed class Pl031MatchCase : IVfioCase
         if (context is null) { throw new ArgumentNullException(nameof(context)); }
         var device = context.Device!;
         var region = device.OpenRegion(0);
-        if ((region.Read32(0xFE0) & 0xff) != 0x31) { return CaseOutcome.Skip($"region 0 periph id 0x{region.Read32(0xFE0):x}: not a PL031"); }
+        if (!IsPl031(region.Read32(PrimeCell.PeriphId0))) { return CaseOutcome.Skip($"region 0 periph id 0x{region.Read32(PrimeCell.PeriphId0):x}: not a PL031"); }
         using var rtc = region.Map();
         using var trigger = Eventfd.Create(context.Syscalls);
         using var unmask = _viaEventfd ? Eventfd.Create(context.Syscalls) : null;

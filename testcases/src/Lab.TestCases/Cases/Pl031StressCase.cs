@@ -1,5 +1,6 @@
 using Lab.TestCases.Model;
 using Lab.Vfio;
+using static Lab.TestCases.Devices.Pl031.Pl031Registers;
 
 namespace Lab.TestCases.Cases;
 
@@ -11,8 +12,6 @@ namespace Lab.TestCases.Cases;
 /// </summary>
 public sealed class Pl031StressCase : IVfioCase
 {
-    private const ulong Imsc = 0x10;
-    private const ulong Icr = 0x1C;
     private static readonly TimeSpan IrqTimeout = TimeSpan.FromSeconds(1);
 
     /// <inheritdoc/>

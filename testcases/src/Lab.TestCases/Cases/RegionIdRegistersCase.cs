@@ -1,4 +1,7 @@
 using System.Globalization;
+using Lab.TestCases.Devices;
+using Lab.TestCases.Devices.Edu;
+using Lab.TestCases.Devices.Pl031;
 using Lab.TestCases.Model;
 using Lab.Vfio;
 
@@ -71,7 +74,7 @@ public sealed class RegionIdRegistersCase : IVfioCase
         var ids = new uint[8];
         for (var i = 0; i < 8; i++)
         {
-            ids[i] = region.Read32(0xFE0 + (ulong)(i * 4));
+            ids[i] = region.Read32(PrimeCell.PeriphId0 + (ulong)(i * 4));
         }
 
         context.Note("ids 0xFE0-0xFFC: " + string.Join(" ", ids.Select(x => "0x" + x.ToString("x2", CultureInfo.InvariantCulture))));
@@ -83,11 +86,11 @@ public sealed class RegionIdRegistersCase : IVfioCase
             }
         }
 
-        var part = (ids[0] & 0xff) | ((ids[1] & 0xf) << 8);
-        if (part != 0x031) { return $"PL031 part number 0x{part:x3} from periph ids 0x{ids[0]:x}/0x{ids[1]:x}, expected 0x031"; }
+        var part = PrimeCell.Read(region.Read32).Part;
+        if (part != Pl031Registers.Part) { return $"PL031 part number 0x{part:x3} from periph ids 0x{ids[0]:x}/0x{ids[1]:x}, expected 0x{Pl031Registers.Part:x3}"; }
         for (var i = 0; i < 8; i++)
         {
-            var off = 0xFE0 + (ulong)(i * 4);
+            var off = PrimeCell.PeriphId0 + (ulong)(i * 4);
             var b = region.Read8(off);
             if (b != (byte)ids[i]) { return $"pread(region 0, offset=0x{off:x}, count=1) = 0x{b:x2}, count=4 gave 0x{ids[i]:x2}"; }
         }
@@ -98,7 +101,7 @@ public sealed class RegionIdRegistersCase : IVfioCase
         using var view = region.Map();
         for (var i = 0; i < 8; i++)
         {
-            var off = 0xFE0 + (ulong)(i * 4);
+            var off = PrimeCell.PeriphId0 + (ulong)(i * 4);
             var m = view.ReadUInt32(off);
             if (m != ids[i]) { return $"mmap read32 at 0x{off:x} = 0x{m:x}, pread gave 0x{ids[i]:x}"; }
         }

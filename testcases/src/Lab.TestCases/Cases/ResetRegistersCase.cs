@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using Lab.TestCases.Devices;
 using Lab.TestCases.Model;
 using Lab.Vfio;
+using static Lab.TestCases.Devices.Pl031.Pl031Registers;
 
 namespace Lab.TestCases.Cases;
 
@@ -11,13 +13,6 @@ namespace Lab.TestCases.Cases;
 /// </summary>
 public sealed class ResetRegistersCase : IVfioCase
 {
-    // PL031 registers (ARM DDI 0224): data, match, interrupt mask, raw and masked status, clear.
-    private const ulong Dr = 0x00;
-    private const ulong Mr = 0x04;
-    private const ulong Imsc = 0x10;
-    private const ulong Ris = 0x14;
-    private const ulong Mis = 0x18;
-    private const ulong Icr = 0x1C;
 
     /// <inheritdoc/>
     public string Id => "vfio.amba.reset.registers";
@@ -35,7 +30,7 @@ public sealed class ResetRegistersCase : IVfioCase
         var device = context.Device!;
         var info = device.GetInfo();
         var region = device.OpenRegion(0);
-        if ((region.Read32(0xFE0) & 0xff) != 0x31) { return CaseOutcome.Skip($"region 0 periph id 0x{region.Read32(0xFE0):x}: not a PL031"); }
+        if (!IsPl031(region.Read32(PrimeCell.PeriphId0))) { return CaseOutcome.Skip($"region 0 periph id 0x{region.Read32(PrimeCell.PeriphId0):x}: not a PL031"); }
         ResetHandler.Expected(context.Syscalls, device.Name, out var why);
         if (!info.SupportsReset) { return CaseOutcome.Skip($"no reset handler for this device (flags 0x{info.Flags:x} without RESET; {why})"); }
 

@@ -1,6 +1,6 @@
 using Lab.TestCases.Model;
 using Lab.TestCases.Timing;
-using Lab.TestCases.Virtio;
+using Lab.TestCases.Devices.Virtio;
 using Lab.Vfio;
 
 namespace Lab.TestCases.Cases;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Lab.TestCases.Model;
-using Lab.TestCases.Virtio;
+using Lab.TestCases.Devices.Virtio;
 using Lab.Vfio;
 
 namespace Lab.TestCases.Cases;

@@ -1,5 +1,5 @@
 using Lab.TestCases.Model;
-using Lab.TestCases.Virtio;
+using Lab.TestCases.Devices.Virtio;
 using Lab.Vfio;
 
 namespace Lab.TestCases.Cases;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Lab.TestCases.Cases;
+using Lab.TestCases.Devices.Edu;
 using Lab.TestCases.Model;
 using Lab.Vfio;
 

@@ -1,4 +1,4 @@
-using Lab.TestCases.Cases;
+using Lab.TestCases.Devices.Edu;
 using Lab.Vfio;
 
 namespace Lab.TestCases.Timing;

@@ -1,4 +1,4 @@
-using Lab.TestCases.Virtio;
+using Lab.TestCases.Devices.Virtio;
 
 namespace Lab.TestCases.Tests.Virtio;
 

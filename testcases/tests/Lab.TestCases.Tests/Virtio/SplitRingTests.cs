@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using Lab.TestCases.Virtio;
+using Lab.TestCases.Devices.Virtio;
 
 namespace Lab.TestCases.Tests.Virtio;
 

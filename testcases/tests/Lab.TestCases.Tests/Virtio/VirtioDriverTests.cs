@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using Lab.TestCases.Model;
-using Lab.TestCases.Virtio;
+using Lab.TestCases.Devices.Virtio;
 using Lab.Vfio;
 using Lab.Vfio.Interop;
 using Lab.Vfio.Testing;

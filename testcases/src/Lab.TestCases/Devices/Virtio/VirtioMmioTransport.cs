@@ -1,6 +1,6 @@
 using Lab.Vfio;
 
-namespace Lab.TestCases.Virtio;
+namespace Lab.TestCases.Devices.Virtio;
 
 /// <summary>
 /// The legacy virtio-mmio registers of a VFIO platform device's region 0. The region is 0x200 bytes and not

@@ -1,4 +1,4 @@
-namespace Lab.TestCases.Virtio;
+namespace Lab.TestCases.Devices.Virtio;
 
 /// <summary>What came back for one request.</summary>
 /// <param name="Used">The device put an element in the used ring.</param>

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Lab.TestCases.Model;
 using Lab.Vfio;
 
-namespace Lab.TestCases.Virtio;
+namespace Lab.TestCases.Devices.Virtio;
 
 /// <summary>
 /// A user-space driver for one legacy virtio-mmio device behind vfio-platform (no IOMMU): resets the device,

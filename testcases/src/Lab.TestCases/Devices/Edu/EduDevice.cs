@@ -3,7 +3,7 @@ using System.Globalization;
 using Lab.Vfio;
 using Lab.Vfio.Interop;
 
-namespace Lab.TestCases.Cases;
+namespace Lab.TestCases.Devices.Edu;
 
 /// <summary>
 /// QEMU's <c>edu</c> PCI device (1234:11e8, QEMU docs/specs/edu.txt) through BAR0: its interrupt and DMA registers,

@@ -1,4 +1,4 @@
-namespace Lab.TestCases.Virtio;
+namespace Lab.TestCases.Devices.Virtio;
 
 /// <summary>One descriptor's worth of a buffer: a physical address, a length, and who writes it.</summary>
 /// <param name="Address">Guest-physical address (no IOMMU: the device sees physical memory).</param>

@@ -1,4 +1,4 @@
-namespace Lab.TestCases.Virtio;
+namespace Lab.TestCases.Devices.Virtio;
 
 /// <summary>Device status bits (virtio spec 1.0, 2.1) and the interrupt status bits of virtio-mmio.</summary>
 public static class VirtioStatus

@@ -1,4 +1,4 @@
-namespace Lab.TestCases.Virtio;
+namespace Lab.TestCases.Devices.Virtio;
 
 /// <summary>
 /// Splits a byte range of page-locked memory into <see cref="VirtqSegment"/>s by physical page: pagemap gives one

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Lab.TestCases.Cases;
+namespace Lab.TestCases.Devices.Edu;
 
 /// <summary>
 /// One edu round trip: <paramref name="Count"/> bytes from offset <paramref name="Source"/> of the source buffer to

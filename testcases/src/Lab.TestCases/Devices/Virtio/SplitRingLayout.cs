@@ -1,4 +1,4 @@
-namespace Lab.TestCases.Virtio;
+namespace Lab.TestCases.Devices.Virtio;
 
 /// <summary>
 /// Where the parts of a legacy split virtqueue lie (virtio spec 1.0, 2.4.2): the descriptor table (16 bytes each) at 0,

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using Lab.Vfio;
 
-namespace Lab.TestCases.Virtio;
+namespace Lab.TestCases.Devices.Virtio;
 
 /// <summary>
 /// virtio-blk requests (virtio spec 1.0, 5.2.6) over a <see cref="VirtioDriver"/>: a 16-byte header the device reads

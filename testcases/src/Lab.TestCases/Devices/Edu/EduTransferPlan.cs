@@ -1,6 +1,6 @@
 using Lab.TestCases.Model;
 
-namespace Lab.TestCases.Cases;
+namespace Lab.TestCases.Devices.Edu;
 
 /// <summary>
 /// Which edu round trips to run: a fixed list of sizes at non-zero offsets (odd, page-crossing, near edu's end), and

@@ -1,4 +1,4 @@
-namespace Lab.TestCases.Virtio;
+namespace Lab.TestCases.Devices.Virtio;
 
 /// <summary>
 /// Register offsets of the LEGACY (version 1) virtio-mmio transport (virtio spec 1.0, section 4.2.4), the one QEMU 7.2's

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace Lab.TestCases.Virtio;
+namespace Lab.TestCases.Devices.Virtio;
 
 /// <summary>
 /// The driver side of a split virtqueue with one request in flight at a time: a request's chain always occupies

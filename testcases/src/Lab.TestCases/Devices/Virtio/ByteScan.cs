@@ -1,4 +1,4 @@
-namespace Lab.TestCases.Virtio;
+namespace Lab.TestCases.Devices.Virtio;
 
 /// <summary>Byte searches net48 lacks (<c>IndexOfAnyExcept</c> is .NET 8+).</summary>
 public static class ByteScan
