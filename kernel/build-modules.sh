@@ -57,9 +57,13 @@ else
 	source "$kernel_env"
 fi
 
+# armmp (armhf) leaves VFIO unset altogether: the core and virqfd go on the make line too; its modpost is the
+# one fetch-debian-kernel.sh built from the source for 32-bit ARM.
+arch_vars=()
 case "$KERNEL_DEB_ARCH" in
 arm64) karch=arm64 cross=aarch64-linux-gnu- ;;
-*) die "module builds for $KERNEL_DEB_ARCH are not supported yet (armv7 needs a rebuilt modpost, see LABNOTES)" ;;
+armhf) karch=arm cross=arm-linux-gnueabihf- arch_vars=(CONFIG_VFIO=m CONFIG_VFIO_VIRQFD=m) ;;
+*) die "module builds for $KERNEL_DEB_ARCH are not supported (arm64, armhf)" ;;
 esac
 for tool in make "${cross}gcc" "${cross}strip" xz tar patch sha256sum; do
 	command -v "$tool" >/dev/null || die "'$tool' is missing: run scripts/setup-host.sh build cross"
@@ -77,6 +81,7 @@ make_vars=(
 	CONFIG_MLX5_VFIO_PCI= CONFIG_HISI_ACC_VFIO_PCI= CONFIG_VFIO_FSL_MC= CONFIG_VFIO_MDEV=
 	CONFIG_PDS_VFIO_PCI= CONFIG_VIRTIO_VFIO_PCI= CONFIG_NVGRACE_GPU_VFIO_PCI= CONFIG_QAT_VFIO_PCI= CONFIG_VFIO_CDX=
 	CONFIG_DEBUG_INFO_BTF_MODULES=
+	"${arch_vars[@]}"
 )
 # A kernel whose headers name a compiler the host lacks (the unstable suite's gcc-16) is built with the host's
 # cross compiler; fetch-debian-kernel.sh has removed the capabilities only the newer compiler has.

@@ -170,18 +170,22 @@ tarball="$(ls "$tree/usr/src/$source_pkg.tar.xz" 2>/dev/null || true)"
 kbuild="$tree/usr/lib/${kbuild_pkg}"
 [ -d "$kbuild" ] || die "no host kbuild tools at $kbuild"
 kernel_cc=""
-if [ "$series" = newest ]; then
-	# The unstable suite's kbuild tools need a newer glibc, and its headers name a newer compiler (CC in
-	# .kernelvariables, capabilities in auto.conf): build fixdep and modpost from the kernel's source once per
-	# version, and let the host's cross compiler build the modules.
+if [ "$series" = newest ] || [ "$deb_arch" = armhf ]; then
+	# The unstable suite's kbuild tools need a newer glibc; the host's modpost from any Debian kbuild package
+	# reads device tables with 64-bit offsets and rejects 32-bit modules. Either way: build fixdep and modpost
+	# from the kernel's own source once per version (configured for the target, so modpost knows its layout).
 	host_kbuild="$root/host-kbuild"
 	if [ ! -f "$host_kbuild/host.config" ]; then
 		command -v "${cross}gcc" >/dev/null || die "'${cross}gcc' is missing: run scripts/setup-host.sh build cross"
 		host_kbuild_build "$tarball" "$config" "$kbuild" "$host_kbuild" "$karch" "$cross" >/dev/null ||
 			die "could not build kbuild's host tools from $tarball"
 	fi
-	host_kbuild_shim "$headers" "$host_kbuild/host.config"
 	kbuild="$host_kbuild"
+fi
+if [ "$series" = newest ]; then
+	# Its headers name a newer compiler (CC in .kernelvariables, capabilities in auto.conf): the host's cross
+	# compiler builds the modules, against headers without the capabilities only the newer one has.
+	host_kbuild_shim "$headers" "$host_kbuild/host.config"
 	kernel_cc="${cross}gcc"
 fi
 # The headers reach kbuild's host tools through scripts/ and tools/ links into /usr/lib/linux-kbuild-*: point

@@ -64,6 +64,34 @@ public sealed class ModuleBuildTests
         Directory.Delete(tree, recursive: true);
     }
 
+    [Test]
+    public async Task Armv7_modules_build_against_debian_armmp_with_a_modpost_built_for_32_bit_arm()
+    {
+        // armmp leaves VFIO unset, and Debian's amd64 modpost reads 64-bit device tables: the build takes VFIO and
+        // virqfd on the make line and a modpost fetch-debian-kernel.sh built from linux-source for ARCH=arm.
+        var kernel = await new DebianKernel(new ScriptRunner(TimeProvider.System), SharedQemuBoard.LogDirectory).FetchAsync("armv7", CancellationToken.None);
+
+        var build = await new ModuleBuild(new ScriptRunner(TimeProvider.System), SharedQemuBoard.LogDirectory).BuildAsync(
+            new ModuleBuildRequest(kernel.EnvPath, PatchDirectory: RepoFiles.Path("kernel/patches/6.1")), CancellationToken.None);
+        var header = new byte[20];
+        await using (var ko = File.OpenRead(build.Modules.Single(m => m.Name == "vfio-amba").Path))
+        {
+            await ko.ReadExactlyAsync(header);
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(kernel.Release, Does.StartWith("6.1.0-").And.EndWith("-armmp"));
+            Assert.That(build.Modules.Select(m => m.Name), Is.EquivalentTo(new[]
+            {
+                "vfio", "vfio_virqfd", "vfio-platform-base", "vfio-platform", "vfio-amba", "vfiolab-reset",
+            }), "the no-IOMMU platform stack: no type1 and no vfio-pci on armmp");
+            Assert.That(build.Modules.Select(m => m.Vermagic), Has.All.StartWith(kernel.Release + " ").And.All.Contain("ARMv7"));
+            Assert.That((header[4], header[18]), Is.EqualTo(((byte)1, (byte)40)), "ELFCLASS32, EM_ARM");
+            Assert.That(File.ReadAllText(build.BuildLogPath), Does.Contain("0001-vfio-platform-probe-without-reset-when-not-required.patch").And.Contain("CONFIG_VFIO=m"));
+        });
+    }
+
     private static void CopyTree(string from, string to)
     {
         Directory.CreateDirectory(to);
