@@ -191,7 +191,7 @@ fi
 # The headers reach kbuild's host tools through scripts/ and tools/ links into /usr/lib/linux-kbuild-*: point
 # them at ours.
 for link in scripts tools; do
-	[ -L "$headers/$link" ] && ln -sfn "$kbuild/$link" "$headers/$link"
+	if [ -L "$headers/$link" ]; then ln -sfn "$kbuild/$link" "$headers/$link"; fi
 done
 
 # The version's own copy is always written (the fast path above reads it); OUTDIR gets another.
