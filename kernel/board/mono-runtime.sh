@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Assembles the part of Debian's Mono that the net48 agent needs on an armv7 board, from Debian's armhf packages:
+# the runtime (mono-sgen, libmono-native), its config (dllmap: the agent's "libc" imports), the C libraries it links,
+# and the four framework assemblies the agent references (mscorlib, System, System.Core, System.Numerics; the
+# rest of its references ship with the agent). A board image takes the tree as it is (paths as Debian installs
+# them); on this host `qemu-arm -L TREE TREE/usr/bin/mono` runs the agent in it.
+#
+# Usage: kernel/board/mono-runtime.sh [ARCH]     ARCH: armhf (default; armv7 is an alias)
+# Output: a tree whose path is the last stdout line, with mono-runtime.json (package versions, size). Cached under
+#   ${XDG_CACHE_HOME:-$HOME/.cache}/vfiolab/mono/ARCH/KEY/ (KEY hashes the package versions and this recipe).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+kernel_dir="$(dirname "$here")"
+# shellcheck source=../lib/apt-private.sh
+source "$kernel_dir/lib/apt-private.sh"
+die() { echo "mono-runtime: $1" >&2; exit "${2:-1}"; }
+
+arch="${1:-armhf}"
+case "$arch" in
+armhf | armv7) arch=armhf triplet=arm-linux-gnueabihf loader=ld-linux-armhf.so.3 ;;
+*) die "unknown ARCH '$arch' (known: armhf)" ;;
+esac
+for tool in dpkg-deb apt-get apt-cache; do
+	command -v "$tool" >/dev/null || die "'$tool' is missing: run scripts/setup-host.sh build"
+done
+
+apt_private_init "$arch"
+apt_private_update
+pkgs=(mono-runtime-sgen:"$arch" mono-runtime-common:"$arch" libmono-corlib4.5-dll libmono-system4.0-cil libmono-system-core4.0-cil
+	libmono-system-numerics4.0-cil libc6:"$arch" libgcc-s1:"$arch")
+mapfile -t specs < <(apt_private_candidates "${pkgs[@]}")
+[ ${#specs[@]} -eq ${#pkgs[@]} ] || die "apt-cache policy answered for ${#specs[@]} of ${#pkgs[@]} packages: ${specs[*]}"
+for s in "${specs[@]}"; do
+	[ -n "${s#*=}" ] || die "the mirror has no ${s%=*}"
+done
+
+key="$({ printf '%s\n' "${specs[@]}"; sha256sum <"$0"; } | sha256sum | cut -c1-16)"
+dest="$(vfiolab_cache)/mono/$arch/$key"
+mkdir -p "$(dirname "$dest")"
+exec 9>"$dest.lock"
+flock 9
+if [ -f "$dest/mono-runtime.json" ]; then
+	echo "$dest"
+	exit 0
+fi
+
+mapfile -t debs < <(apt_private_download "$APT_PRIV_DIR/debs" "${specs[@]}")
+work="$dest.work"
+rm -rf "$work"
+mkdir -p "$work/all" "$work/tree"
+for d in "${debs[@]}"; do
+	dpkg-deb -x "$d" "$work/all"
+done
+
+all="$work/all" tree="$work/tree"
+keep() { # keep PATH...: copies each path (a symlink's target, not the link) from the packages to the tree
+	local p
+	for p in "$@"; do
+		[ -e "$all/$p" ] || die "no $p in the packages (${specs[*]})"
+		mkdir -p "$tree/$(dirname "$p")"
+		cp -L "$all/$p" "$tree/$p"
+	done
+}
+# mscorlib is loaded from 4.5/; the strong-named assemblies from the GAC, which 4.5/ links to (as Debian installs them).
+gac=()
+for a in System System.Core System.Numerics; do gac+=("usr/lib/mono/gac/$a/4.0.0.0__b77a5c561934e089/$a.dll"); done
+keep usr/bin/mono-sgen usr/lib/libmono-native.so.0 etc/mono/config usr/lib/mono/4.5/mscorlib.dll "${gac[@]}" "lib/$loader" \
+	"lib/$triplet/libc.so.6" "lib/$triplet/libm.so.6" "lib/$triplet/libgcc_s.so.1" "lib/$triplet/libdl.so.2" \
+	"lib/$triplet/libpthread.so.0" "lib/$triplet/librt.so.1"
+for g in "${gac[@]}"; do
+	ln -s "../${g#usr/lib/mono/}" "$tree/usr/lib/mono/4.5/$(basename "$g")"
+done
+ln -s mono-sgen "$tree/usr/bin/mono"
+ln -s libmono-native.so.0 "$tree/usr/lib/libmono-native.so"
+size="$(du -sb "$tree" | cut -f1)"
+{
+	printf '{\n  "arch": "%s",\n  "bytes": %d,\n  "packages": [' "$arch" "$size"
+	sep=""
+	for s in "${specs[@]}"; do printf '%s\n    "%s"' "$sep" "$s"; sep=","; done
+	printf '\n  ]\n}\n'
+} >"$tree/mono-runtime.json"
+rm -rf "$dest" "$all"
+mv "$tree" "$dest"
+rm -rf "$work"
+echo "$dest"

@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using Lab.Orchestrator.Tests.Run;
+using Lab.Orchestrator.Tests.Support;
+
+namespace Lab.Orchestrator.Tests.Kernel;
+
+/// <summary>
+/// The Mono an armv7 board image carries (kernel/board/mono-runtime.sh): Debian's armhf runtime and the four framework
+/// assemblies the net48 agent needs, nothing else. Run here under QEMU's user-mode ARM emulation (no board yet),
+/// the agent lists its catalog and passes its selfcheck against the 32-bit ARM layout tables.
+/// </summary>
+[Category("Qemu")]
+public sealed class MonoRuntimeTests
+{
+    [Test]
+    public async Task The_net48_agent_runs_under_debians_armhf_mono_and_its_interop_matches_32_bit_arm()
+    {
+        Prerequisites.RequireOnPath("qemu-arm", "qemu");
+        var agent = RepoFiles.Path(".lab/artifacts/agent/net48/lab-agent.exe");
+        Assert.That(File.Exists(agent), Is.True, $"no {agent}: agents/build.sh builds it (./test.sh runs it first)");
+        var (built, treeOutput, buildErrors) = await RunAsync("bash", RepoFiles.Path("kernel/board/mono-runtime.sh"), "armhf");
+        Assert.That(built, Is.Zero, buildErrors);
+        var tree = treeOutput.Trim().Split('\n')[^1];
+
+        var started = Stopwatch.StartNew();
+        var (listed, list, listErrors) = await RunAsync("qemu-arm", "-L", tree, Path.Combine(tree, "usr/bin/mono"), agent, "list");
+        var listSeconds = started.Elapsed.TotalSeconds;
+        var (checkedCode, check, checkErrors) = await RunAsync("qemu-arm", "-L", tree, Path.Combine(tree, "usr/bin/mono"), agent, "selfcheck");
+        var bytes = Directory.EnumerateFiles(tree, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
+        await TestContext.Progress.WriteLineAsync($"armhf Mono tree {bytes / 1e6:0.0} MB; `lab-agent list` under qemu-arm {listSeconds:0.00} s");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(listed, Is.Zero, listErrors);
+            Assert.That(list.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.GreaterThan(60), "the whole catalog");
+            Assert.That(checkedCode, Is.Zero, check + checkErrors);
+            Assert.That(check, Does.Contain("selfcheck: arm, pointer 4 bytes").And.Contain("selfcheck: ok"), "the agent's structs and ioctl numbers as a 32-bit ARM C compiler lays them out");
+            Assert.That(File.Exists(Path.Combine(tree, "usr/lib/mono/4.5/System.Xml.dll")), Is.False, "only what the agent needs");
+            Assert.That(bytes, Is.LessThan(20_000_000), "a RAM disk's worth, not Debian's whole Mono");
+        });
+    }
+
+    private static async Task<(int Code, string Output, string Errors)> RunAsync(string file, params string[] args)
+    {
+        var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args)
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        using var p = Process.Start(psi)!;
+        var output = p.StandardOutput.ReadToEndAsync();
+        var errors = p.StandardError.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await p.WaitForExitAsync(cts.Token);
+        return (p.ExitCode, await output, await errors);
+    }
+}
