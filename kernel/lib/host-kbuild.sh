@@ -23,12 +23,13 @@ host_kbuild_build() {
 	mkdir -p "$scratch" "$out.tmp"
 	top="$(tar -tJf "$tarball" 2>/dev/null | head -n1 | cut -d/ -f1 || true)"
 	echo "host-kbuild: unpacking $(basename "$tarball") to build fixdep and modpost" >&2
-	tar -xJf "$tarball" -C "$scratch" --strip-components=1 "$top" || return 1
-	mkdir -p "$scratch/.out"
-	cp "$config" "$scratch/.out/.config"
-	if ! make -s -C "$scratch" O="$scratch/.out" ARCH="$karch" CROSS_COMPILE="$cross" olddefconfig >&2 ||
+	# The unpacked tree is 1.8 GB: it goes whether the build works or not.
+	if ! tar -xJf "$tarball" -C "$scratch" --strip-components=1 "$top" || ! mkdir -p "$scratch/.out" ||
+		! cp "$config" "$scratch/.out/.config" ||
+		! make -s -C "$scratch" O="$scratch/.out" ARCH="$karch" CROSS_COMPILE="$cross" olddefconfig >&2 ||
 		! make -s -C "$scratch" O="$scratch/.out" ARCH="$karch" CROSS_COMPILE="$cross" -j"$(nproc)" modules_prepare >&2; then
 		echo "host-kbuild: building the host tools from $(basename "$tarball") failed" >&2
+		rm -rf "$scratch" "$out.tmp"
 		return 1
 	fi
 	cp -a "$kbuild/." "$out.tmp/"
