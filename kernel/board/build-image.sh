@@ -54,11 +54,8 @@ fi
 apt_private_init arm64
 apt_private_update
 pkgs=(busybox-static dropbear-bin openssh-sftp-server libc6 libgcc-s1 libcrypt1 libtomcrypt1 libtommath1 libgmp10 zlib1g)
-mapfile -t specs < <(apt_private_candidates "${pkgs[@]/%/:arm64}")
-[ ${#specs[@]} -eq ${#pkgs[@]} ] || die "apt-cache policy answered for ${#specs[@]} of ${#pkgs[@]} packages: ${specs[*]}"
-for s in "${specs[@]}"; do
-	[ -n "${s#*=}" ] || die "the mirror has no ${s%=*} (arm64)"
-done
+resolved="$(apt_private_require "${pkgs[@]/%/:arm64}")" || die "the image's packages are not all on the mirror (arm64)"
+mapfile -t specs <<<"$resolved"
 
 # Distro modules the board needs (virtio-mmio NIC), with their dependencies, resolved on the distro tree.
 board_modules=(virtio_mmio virtio_net)
@@ -79,9 +76,7 @@ key="$({
 	sha256sum <"$here/init"
 } | sha256sum | cut -c1-16)"
 dest="$(vfiolab_cache)/images/arm64/$key"
-mkdir -p "$(dirname "$dest")"
-exec 9>"$dest.lock"
-flock 9
+cache_entry_lock "$dest"
 if [ -f "$dest/image.env" ]; then
 	echo "$dest"
 	exit 0

@@ -29,17 +29,12 @@ apt_private_init "$arch"
 apt_private_update
 pkgs=(mono-runtime-sgen:"$arch" mono-runtime-common:"$arch" libmono-corlib4.5-dll libmono-system4.0-cil libmono-system-core4.0-cil
 	libmono-system-numerics4.0-cil libc6:"$arch" libgcc-s1:"$arch")
-mapfile -t specs < <(apt_private_candidates "${pkgs[@]}")
-[ ${#specs[@]} -eq ${#pkgs[@]} ] || die "apt-cache policy answered for ${#specs[@]} of ${#pkgs[@]} packages: ${specs[*]}"
-for s in "${specs[@]}"; do
-	[ -n "${s#*=}" ] || die "the mirror has no ${s%=*}"
-done
+resolved="$(apt_private_require "${pkgs[@]}")" || die "Mono's packages are not all on the mirror ($arch)"
+mapfile -t specs <<<"$resolved"
 
 key="$({ printf '%s\n' "${specs[@]}"; sha256sum <"$0"; } | sha256sum | cut -c1-16)"
 dest="$(vfiolab_cache)/mono/$arch/$key"
-mkdir -p "$(dirname "$dest")"
-exec 9>"$dest.lock"
-flock 9
+cache_entry_lock "$dest"
 if [ -f "$dest/mono-runtime.json" ]; then
 	echo "$dest"
 	exit 0

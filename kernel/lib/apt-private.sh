@@ -158,3 +158,25 @@ apt_private_candidates() {
 		/^[^ ].*:$/ { name = substr($0, 1, length($0) - 1); next }
 		/^  Candidate:/ { v = $2; if (v == "(none)") v = ""; print name "=" v }'
 }
+
+# apt_private_require PKG[:ARCH]... : like apt_private_candidates, one "PKG[:ARCH]=VERSION" line per package, but
+# fails (saying which) unless apt knows every one of them.
+apt_private_require() {
+	local lines s n=0
+	lines="$(apt_private_candidates "$@")"
+	while IFS= read -r s; do
+		[ -n "$s" ] || continue
+		n=$((n + 1))
+		[ -n "${s#*=}" ] || { echo "apt-private: the mirror has no ${s%=*}" >&2; return 1; }
+	done <<<"$lines"
+	[ "$n" -eq $# ] || { echo "apt-private: apt-cache policy answered for $n of $# packages: $lines" >&2; return 1; }
+	printf '%s\n' "$lines"
+}
+
+# cache_entry_lock DEST : creates DEST's parent and holds DEST.lock (fd 9) until the script ends, so one builder of
+# a cache entry runs at a time and the others find its result.
+cache_entry_lock() {
+	mkdir -p "$(dirname "$1")"
+	exec 9>"$1.lock"
+	flock 9
+}
