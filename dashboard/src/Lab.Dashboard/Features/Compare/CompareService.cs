@@ -24,14 +24,16 @@ internal sealed class CompareService
             return null;
         }
 
-        // One board given: the same board on both sides.
-        (string A, string B)? boards = boardA is null && boardB is null ? null : (boardA ?? boardB!, boardB ?? boardA!);
-        BoardRunRecord? BoardRun(RunRecord run, string board) => _reader.BoardRuns(run.Id).FirstOrDefault(x => x.BoardId == board);
-        var boardRunA = boards is { } ab ? BoardRun(runA, ab.A) : null;
-        var boardRunB = boards is { } ab2 ? BoardRun(runB, ab2.B) : null;
-        if (boards is not null && (boardRunA is null || boardRunB is null))
+        // Two board runs (one board given: the same board on both sides), or two whole runs.
+        BoardRunRecord? boardRunA = null, boardRunB = null;
+        if (boardA is not null || boardB is not null)
         {
-            return null;
+            boardRunA = _reader.BoardRuns(runA.Id).FirstOrDefault(x => x.BoardId == (boardA ?? boardB));
+            boardRunB = _reader.BoardRuns(runB.Id).FirstOrDefault(x => x.BoardId == (boardB ?? boardA));
+            if (boardRunA is null || boardRunB is null)
+            {
+                return null;
+            }
         }
 
         var build = new List<FieldDiff>();
@@ -43,9 +45,9 @@ internal sealed class CompareService
             }
         }
 
-        if (boards is not null)
+        if (boardRunA is not null && boardRunB is not null)
         {
-            Diff("board", boardRunA!.BoardId, boardRunB!.BoardId);
+            Diff("board", boardRunA.BoardId, boardRunB.BoardId);
             Diff("kernel", boardRunA.Kernel, boardRunB.Kernel);
         }
         else
@@ -60,8 +62,10 @@ internal sealed class CompareService
         Diff("lab.json", runA.Build.LabJsonHash, runB.Build.LabJsonHash);
 
         // Two board runs are compared case by case; two runs board by board.
-        var left = Index(boards is { } l ? _reader.Results(runA, l.A) : _reader.Results(runA), boards is not null);
-        var right = Index(boards is { } r ? _reader.Results(runB, r.B) : _reader.Results(runB), boards is not null);
+        var byCase = boardRunA is not null;
+        var left = Index(_reader.Results(runA, boardRunA?.BoardId), byCase);
+        var right = Index(_reader.Results(runB, boardRunB?.BoardId), byCase);
+        var pairLabel = boardRunA?.BoardId == boardRunB?.BoardId ? boardRunA?.BoardId : $"{boardRunA?.BoardId} / {boardRunB?.BoardId}";
         var rows = new List<CompareRow>();
         var same = 0;
         foreach (var key in left.Keys.Union(right.Keys).Order())
@@ -74,8 +78,7 @@ internal sealed class CompareService
                 continue;
             }
 
-            var board = boards is { } pair ? (pair.A == pair.B ? pair.A : $"{pair.A} / {pair.B}") : key.Board;
-            rows.Add(new CompareRow(board, key.Test, x?.Status.ToKcidb(), y?.Status.ToKcidb(), x?.ErrnoName, y?.ErrnoName));
+            rows.Add(new CompareRow(byCase ? pairLabel! : key.Board, key.Test, x?.Status.ToKcidb(), y?.Status.ToKcidb(), x?.ErrnoName, y?.ErrnoName));
         }
 
         return new CompareView(RunSummary.Of(runA), RunSummary.Of(runB), build, rows, same)
