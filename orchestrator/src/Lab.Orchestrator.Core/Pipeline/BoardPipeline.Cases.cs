@@ -57,7 +57,7 @@ public sealed partial class BoardPipeline
             // the case after the one that was running, so a fault that comes again is that one device's.
             foreach (var (device, binding) in _bound.Where(b => notStarted[b.Device.Name].Count > 0))
             {
-                await RunAloneAsync(runner, device, binding, notStarted[device.Name], ct).ConfigureAwait(false);
+                await RunAloneAsync(runner, device, binding, new CaseSelection(notStarted[device.Name]), ct).ConfigureAwait(false);
             }
         }
 
@@ -71,13 +71,40 @@ public sealed partial class BoardPipeline
         var seconds = stressSeconds is { } s ? s.ToString(CultureInfo.InvariantCulture) + " s" : "the agent's default time";
         Step(BoardStep.Cases, $"stress cases on {stressing.Count} devices at once, {seconds} each...");
         await EnsureLinkAsync(ct).ConfigureAwait(false);
-        var (ends, stressStopped) = await WatchedAsync(w => Task.WhenAll(stressing.Select(b => runner.RunAsync(
-            _link!, b.Device, b.Binding, new CaseSelection(plans[b.Device.Name].StressCases) { Area = CaseSelection.StressArea, StressSeconds = stressSeconds }, ct, w))),
+        CaseSelection Stress(IReadOnlyList<string> cases) => new(cases) { Area = CaseSelection.StressArea, StressSeconds = stressSeconds };
+        var unstarted = stressing.ToDictionary(b => b.Device.Name, _ => new List<string>(), StringComparer.Ordinal);
+        var (ends, stressStopped) = await WatchedAsync(
+            w =>
+            {
+                // Started one after another like the first pass's lanes (each once the one before printed its first
+                // line, at most StartGap later): four agent starts in one burst once made the board's SSH server drop
+                // the connection. They still overlap for all of their stress time.
+                var starts = stressing.Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).ToList();
+                return Task.WhenAll(stressing.Select(async (b, n) =>
+                {
+                    try
+                    {
+                        await Task.WhenAny(n == 0 ? Task.CompletedTask : starts[n - 1].Task, Task.Delay(StartGap, _c.Time, ct)).ConfigureAwait(false);
+                        return await runner.RunAsync(_link!, b.Device, b.Binding, Stress(plans[b.Device.Name].StressCases), ct, w, unstarted[b.Device.Name], starts[n])
+                            .ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        starts[n].TrySetResult();
+                    }
+                }));
+            },
             ct).ConfigureAwait(false);
         _c.Progress.Board(_board.Id, $"stress pass done ({Elapsed()})");
         if (ends.Any(e => e == CaseRunEnd.LinkLost))
         {
             await RecoverAsync(stressStopped is null ? "the link was lost during the stress pass" : $"{stressStopped} (stress pass)", ct).ConfigureAwait(false);
+        }
+
+        // Stress cases whose agent the lost link cut short before they started run again, a device at a time.
+        foreach (var (device, binding) in stressing.Where(b => unstarted[b.Device.Name].Count > 0))
+        {
+            await RunAloneAsync(runner, device, binding, Stress(unstarted[device.Name]), ct).ConfigureAwait(false);
         }
     }
 
@@ -120,12 +147,12 @@ public sealed partial class BoardPipeline
         }
     }
 
-    /// <summary>Some cases of one device, on their own (after a reset cut the parallel pass short).</summary>
-    private async Task RunAloneAsync(DeviceCaseRun runner, DeviceConfig device, DeviceBinding binding, IReadOnlyList<string> cases, CancellationToken ct)
+    /// <summary>Some cases of one device, on their own (after a reset cut a parallel pass short).</summary>
+    private async Task RunAloneAsync(DeviceCaseRun runner, DeviceConfig device, DeviceBinding binding, CaseSelection cases, CancellationToken ct)
     {
-        Step(BoardStep.Cases, $"running the {cases.Count} remaining cases on {device.Name} ({binding.Device}) on their own...");
+        Step(BoardStep.Cases, $"running the {cases.Patterns.Count} remaining cases on {device.Name} ({binding.Device}) on their own...");
         await EnsureLinkAsync(ct).ConfigureAwait(false);
-        var (end, stopped) = await WatchedAsync(w => runner.RunAsync(_link!, device, binding, new CaseSelection(cases), ct, w), ct).ConfigureAwait(false);
+        var (end, stopped) = await WatchedAsync(w => runner.RunAsync(_link!, device, binding, cases, ct, w), ct).ConfigureAwait(false);
         _c.Progress.Board(_board.Id, $"{device.Name} done ({Elapsed()})");
         if (end == CaseRunEnd.LinkLost)
         {

@@ -16,6 +16,7 @@ public sealed class BoardPipelineTests
 {
     private const string One = "vfio.common.fake.one";
     private const string Two = "vfio.common.fake.two";
+    private const string Stress = "vfio.common.stress.fake";
     private string _dir = null!;
     private LiteDbResultStore _store = null!;
     private string _runId = null!;
@@ -188,6 +189,26 @@ public sealed class BoardPipelineTests
                 ($"{One}@a", TestStatus.Pass), ($"{Two}@a", TestStatus.Pass), ($"{One}@b", TestStatus.Pass), ($"{Two}@b", TestStatus.Pass),
             }), "no case had started: all run after the reset, once each");
             Assert.That(summary.Recoveries, Has.Count.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task A_link_lost_as_the_stress_agents_start_runs_their_stress_cases_after_the_reset_one_device_at_a_time()
+    {
+        var (board, fake) = Board();
+        fake.DropBeforeStressOutput.Add("b");
+
+        var (summary, results, _) = await RunAsync(board, fake, withStress: true);
+
+        var stressCalls = fake.Calls.Where(c => c.Contains("'--area' 'stress'", StringComparison.Ordinal)).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(results.Where(r => r.TestId.StartsWith(Stress, StringComparison.Ordinal)).Select(r => (r.TestId, r.Status)), Is.EquivalentTo(new[]
+            {
+                ($"{Stress}@a", TestStatus.Pass), ($"{Stress}@b", TestStatus.Pass),
+            }), "the stress case cut off before it started runs after the reset, once, and passes");
+            Assert.That(stressCalls.Select(c => DeviceOf(c)), Is.EqualTo(new[] { "a", "b", "b" }), "a's agent first, b's once a's printed its first line, b's again alone");
+            Assert.That(summary.Recoveries, Has.Count.EqualTo(1).And.All.Contains("stress pass"));
         });
     }
 
@@ -391,7 +412,9 @@ public sealed class BoardPipelineTests
         return (board, new FakeBoard(board));
     }
 
-    private async Task<(BoardSummary Summary, IReadOnlyList<TestResultRecord> Results, BoardPipeline Pipeline)> RunAsync(BoardConfig board, FakeBoard fake)
+    private static string DeviceOf(string command) => command.Split("'--device' '", 2)[1].Split('\'', 2)[0];
+
+    private async Task<(BoardSummary Summary, IReadOnlyList<TestResultRecord> Results, BoardPipeline Pipeline)> RunAsync(BoardConfig board, FakeBoard fake, bool withStress = false)
     {
         var lab = new LabConfig
         {
@@ -405,7 +428,7 @@ public sealed class BoardPipelineTests
         var runId = _runId = _store.StartRun(RunTrigger.Manual, "test", [board.Id], new BuildInfo("lab")).Id;
         var context = new BoardRunContext(
             _store, new RunProgress(TextWriter.Null), TimeProvider.System, lab, new RunRequest(null, null, RunTrigger.Manual), runId, _dir,
-            new FakeBuilder(), new FakeFactory(fake), new FakePlanner());
+            new FakeBuilder(), new FakeFactory(fake), new FakePlanner(withStress ? [Stress] : []));
         var pipeline = new BoardPipeline(context, board);
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var summary = await pipeline.RunAsync(cts.Token);
@@ -437,8 +460,8 @@ public sealed class BoardPipelineTests
         public IBoard Create(BoardConfig board, BoardArtifacts artifacts, string runDirectory) => fake;
     }
 
-    private sealed class FakePlanner : ICasePlanner
+    private sealed class FakePlanner(IReadOnlyList<string> stress) : ICasePlanner
     {
-        public DevicePlan Plan(BoardConfig board, DeviceConfig device, IReadOnlyList<string> patterns) => new(device.Name, [One, Two], [], []);
+        public DevicePlan Plan(BoardConfig board, DeviceConfig device, IReadOnlyList<string> patterns) => new(device.Name, [One, Two], stress, []);
     }
 }

@@ -48,6 +48,9 @@ internal sealed partial class FakeBoard(BoardConfig config) : IBoard, IBoardPowe
     /// <summary>Devices whose agent invocation loses the link before the agent printed anything.</summary>
     public HashSet<string> DropBeforeOutput { get; } = [];
 
+    /// <summary>Devices whose stress-pass agent invocation loses the link before the agent printed anything.</summary>
+    public HashSet<string> DropBeforeStressOutput { get; } = [];
+
     /// <summary>A device whose next agent invocation after a reset loses the link before printing anything.</summary>
     public string? DropBeforeOutputAfterReset { get; set; }
 
@@ -176,7 +179,7 @@ internal sealed partial class FakeBoard(BoardConfig config) : IBoard, IBoardPowe
                 throw new BoardConnectionLostException($"{Endpoint}: connection lost while running: {command}");
             }
 
-            if (board.DropBeforeOutput.Remove(device))
+            if (board.DropBeforeOutput.Remove(device) || (command.Contains("'--area' 'stress'", StringComparison.Ordinal) && board.DropBeforeStressOutput.Remove(device)))
             {
                 _open = false;
                 throw new BoardConnectionLostException($"{Endpoint}: connection lost (SshOperationTimeoutException: Session operation has timed out) while running: {command}");
