@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: MIT
 # Builds the agent for the boards and checks it on this host:
 #   .lab/artifacts/agent/linux-arm64/lab-agent   NativeAOT (clang + lld cross link), arm64 boards
-#   .lab/artifacts/agent/net48/                  lab-agent.exe + dlls, armv7 boards under Debian's Mono
+#   .lab/artifacts/agent/net48/                  lab-agent.exe + dlls, armv7 boards under Debian's Mono, and
+#                                                lab-agent, the launcher the board runs (assemblies in agent/)
 #   .lab/artifacts/agent/linux-arm64/vfio-bench  lab bench's C reference (agents/bench/vfio-bench.c), static
 #   .lab/artifacts/agent/linux-arm64/aot-hello   lab bench's start floor: a NativeAOT program printing one line
 # Both embed the VFIO layout tables recorded from the C compilers (agents/layout/vfio-layout.sh: gcc for x64,
@@ -36,7 +37,7 @@ inputs_hash() {
 hash="$(inputs_hash)"
 stamp="$out/.inputs.sha256"
 
-if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$hash" ] && [ -x "$out/linux-arm64/lab-agent" ] && [ -f "$out/net48/lab-agent.exe" ] \
+if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$hash" ] && [ -x "$out/linux-arm64/lab-agent" ] && [ -f "$out/net48/lab-agent.exe" ] && [ -x "$out/net48/lab-agent" ] \
 	&& [ -x "$out/linux-arm64/vfio-bench" ] && [ -x "$out/linux-arm64/aot-hello" ]; then
 	say "inputs unchanged ($hash), skipping the builds"
 else
@@ -90,6 +91,12 @@ else
 	mkdir -p "$out/net48/layout"
 	cp "$work/bin/Lab.Agent/release_net48/"*.{exe,dll,config} "$out/net48/"
 	cp "$tables"/*.txt "$out/net48/layout/"
+	# What an armv7 board runs: the orchestrator uploads the assemblies to agent/ beside it, the image has Mono.
+	cat >"$out/net48/lab-agent" <<'LAUNCHER'
+#!/bin/sh
+exec mono "$(dirname "$0")/agent/lab-agent.exe" "$@"
+LAUNCHER
+	chmod 755 "$out/net48/lab-agent"
 	echo "$hash" >"$stamp"
 fi
 

@@ -7,7 +7,7 @@ set -euo pipefail
 
 declare -A groups=(
   [build]="ca-certificates make flex bison cpio kmod xz-utils patch bc gcc libc6-dev linux-libc-dev git"
-  [qemu]="qemu-system-arm qemu-user openssh-client dropbear-bin"
+  [qemu]="qemu-system-arm qemu-user openssh-client dropbear-bin device-tree-compiler"
   [cross]="gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu libc6-dev-arm64-cross gcc-arm-linux-gnueabihf libc6-dev-armhf-cross"
   [agent]="clang lld llvm mono-runtime mono-devel"
   [browser]="chromium fonts-dejavu-core"

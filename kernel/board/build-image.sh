@@ -1,19 +1,22 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# Builds the initramfs of the QEMU arm64 board from Debian arm64 packages: busybox, dropbear (+ OpenSSH's
-# sftp-server so SFTP works), the Debian kernel modules the board needs for its NIC, and our VFIO modules in
-# /lib/modules/KREL/extra. Each image gets a fresh dropbear host key whose SHA256 fingerprint is written beside
-# it for pinning; the lab user key (generated once per user, never committed) is baked into root's
-# authorized_keys.
+# Builds the initramfs of a QEMU board from Debian packages of the kernel's architecture (arm64 or armhf):
+# busybox, dropbear (+ OpenSSH's sftp-server so SFTP works), the Debian kernel modules the board needs for its
+# NIC, and our VFIO modules in /lib/modules/KREL/extra; armhf images also carry Debian's Mono for the net48
+# agent (kernel/board/mono-runtime.sh). Each image gets a fresh dropbear host key whose SHA256 fingerprint is
+# written beside it for pinning; the lab user key (generated once per user, never committed) is baked into
+# root's authorized_keys.
 #
-# Usage: kernel/board/build-image.sh [--kernel-env FILE] [--modules DIR]
+# Usage: kernel/board/build-image.sh [--kernel-env FILE] [--modules DIR] [--dtb NAME]
 #   --kernel-env FILE  kernel.env of kernel/fetch-debian-kernel.sh (default: fetch arm64 now)
 #   --modules DIR      output dir of kernel/build-modules.sh (default: build now); "none" for an image without
 #                      VFIO modules (boards whose modules the orchestrator uploads, like a board with its own OS)
+#   --dtb NAME         also the device tree NAME.dtb from the kernel package, with kernel/board/dtb/NAME.dtsi
+#                      (when there is one) compiled onto it (a machine QEMU does not describe itself)
 # Output: an image dir (its path is the last stdout line) with initramfs.cpio.gz, host_key.pub,
-#   host_key.sha256 (one line, "SHA256:..."), image.env and image.json (kernel image, initramfs, host key
-#   fingerprint, lab key path, kernel release, module manifest). Cached under
-#   ${XDG_CACHE_HOME:-$HOME/.cache}/vfiolab/images/arm64/KEY/ (KEY hashes every input).
+#   host_key.sha256 (one line, "SHA256:..."), image.env and image.json (kernel image, initramfs, device tree,
+#   host key fingerprint, lab key path, kernel release, module manifest). Cached under
+#   ${XDG_CACHE_HOME:-$HOME/.cache}/vfiolab/images/DEB_ARCH/KEY/ (KEY hashes every input).
 # Lab key: ${VFIOLAB_LAB_KEY:-${XDG_CONFIG_HOME:-$HOME/.config}/vfiolab/lab_ed25519} (+ .pub).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -22,11 +25,12 @@ kernel_dir="$(dirname "$here")"
 source "$kernel_dir/lib/apt-private.sh"
 die() { echo "build-image: $1" >&2; exit "${2:-1}"; }
 
-kernel_env="" modules=""
+kernel_env="" modules="" dtb=""
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--kernel-env) kernel_env="$2"; shift 2 ;;
 	--modules) modules="$2"; shift 2 ;;
+	--dtb) dtb="$2"; shift 2 ;;
 	*) die "unknown argument '$1' (see the header of $0)" ;;
 	esac
 done
@@ -37,7 +41,19 @@ command -v dropbearkey >/dev/null || die "'dropbearkey' is missing (package drop
 [ -n "$kernel_env" ] || kernel_env="$("$kernel_dir/fetch-debian-kernel.sh" arm64 | tail -n1)"
 # shellcheck disable=SC1090
 source "$kernel_env"
-[ "$KERNEL_DEB_ARCH" = arm64 ] || die "only arm64 boards have an image recipe so far"
+# The NIC each architecture's boards have: virtio-mmio on the virt machine, QEMU's LAN9118 on the 32-bit boards.
+case "$KERNEL_DEB_ARCH" in
+arm64) triplet=aarch64-linux-gnu board_modules=(virtio_mmio virtio_net) ;;
+armhf) triplet=arm-linux-gnueabihf board_modules=(smsc911x) ;;
+*) die "no image recipe for $KERNEL_DEB_ARCH boards (arm64, armhf)" ;;
+esac
+dtb_file="" dtsi=""
+if [ -n "$dtb" ]; then
+	command -v dtc >/dev/null || die "'dtc' is missing (package device-tree-compiler): run scripts/setup-host.sh qemu"
+	dtb_file="$KERNEL_ROOT/usr/lib/linux-image-$KERNEL_RELEASE/$dtb.dtb"
+	[ -f "$dtb_file" ] || die "the kernel package has no device tree $dtb.dtb (looked in $(dirname "$dtb_file"))"
+	[ ! -f "$here/dtb/$dtb.dtsi" ] || dtsi="$here/dtb/$dtb.dtsi"
+fi
 [ -n "$modules" ] || modules="$("$kernel_dir/build-modules.sh" --kernel-env "$kernel_env" | tail -n1)"
 [ "$modules" = none ] || [ -f "$modules/manifest.json" ] || die "no manifest.json in the module dir '$modules'"
 
@@ -51,14 +67,19 @@ fi
 [ -f "$lab_key.pub" ] || ssh-keygen -y -f "$lab_key" >"$lab_key.pub"
 
 # --- packages ---------------------------------------------------------------------------------------------
-apt_private_init arm64
+apt_private_init "$KERNEL_DEB_ARCH"
 apt_private_update
 pkgs=(busybox-static dropbear-bin openssh-sftp-server libc6 libgcc-s1 libcrypt1 libtomcrypt1 libtommath1 libgmp10 zlib1g)
-resolved="$(apt_private_require "${pkgs[@]/%/:arm64}")" || die "the image's packages are not all on the mirror (arm64)"
+resolved="$(apt_private_require "${pkgs[@]/%/:$KERNEL_DEB_ARCH}")" || die "the image's packages are not all on the mirror ($KERNEL_DEB_ARCH)"
 mapfile -t specs <<<"$resolved"
+# The net48 agent's runtime on 32-bit boards.
+mono=""
+if [ "$KERNEL_DEB_ARCH" = armhf ]; then
+	mono="$("$here/mono-runtime.sh" armhf | tail -n1)"
+	[ -f "$mono/mono-runtime.json" ] || die "kernel/board/mono-runtime.sh left no runtime"
+fi
 
-# Distro modules the board needs (virtio-mmio NIC), with their dependencies, resolved on the distro tree.
-board_modules=(virtio_mmio virtio_net)
+# Distro modules the board needs (its NIC), with their dependencies, resolved on the distro tree.
 if [ ! -f "$KERNEL_MODULES_DIR/modules.dep" ]; then
 	depmod -b "$KERNEL_ROOT" "$KERNEL_RELEASE"
 fi
@@ -71,11 +92,13 @@ key="$({
 	echo "kernel $KERNEL_VERSION $KERNEL_RELEASE"
 	printf 'distro %s\n' "${distro_kos[@]#"$KERNEL_ROOT"}"
 	if [ "$modules" = none ]; then echo "no vfio modules"; else sha256sum <"$modules/manifest.json"; fi
+	[ -z "$mono" ] || sha256sum <"$mono/mono-runtime.json"
+	[ -z "$dtb" ] || { echo "dtb $dtb"; sha256sum <"$dtb_file"; [ -z "$dtsi" ] || sha256sum <"$dtsi"; }
 	sha256sum <"$lab_key.pub"
 	sha256sum <"$0"
 	sha256sum <"$here/init"
 } | sha256sum | cut -c1-16)"
-dest="$(vfiolab_cache)/images/arm64/$key"
+dest="$(vfiolab_cache)/images/$KERNEL_DEB_ARCH/$key"
 cache_entry_lock "$dest"
 if [ -f "$dest/image.env" ]; then
 	echo "$dest"
@@ -91,13 +114,18 @@ for d in "${debs[@]}"; do
 	dpkg-deb -x "$d" "$root"
 done
 # Docs, man pages and locales are dead weight in a RAM disk.
-rm -rf "$root/usr/lib/aarch64-linux-gnu/gconv" "$root/usr/share/doc" "$root/usr/share/man" "$root/usr/share/lintian" "$root/usr/share/locale" "$root/usr/share/bug"
+rm -rf "$root/usr/lib/$triplet/gconv" "$root/usr/share/doc" "$root/usr/share/man" "$root/usr/share/lintian" "$root/usr/share/locale" "$root/usr/share/bug"
 mkdir -p "$root"/{bin,sbin,usr/bin,usr/sbin,proc,sys,dev,tmp,run,root/.ssh,etc/dropbear,var/log,usr/libexec,usr/local/bin}
 ln -sf busybox "$root/bin/sh"
 [ -e "$root/usr/libexec/sftp-server" ] || ln -s /usr/lib/openssh/sftp-server "$root/usr/libexec/sftp-server"
 [ -x "$root/usr/lib/openssh/sftp-server" ] || die "openssh-sftp-server did not provide /usr/lib/openssh/sftp-server"
 [ -x "$root/bin/busybox" ] || die "busybox-static did not provide /bin/busybox"
 install -m 0755 "$here/init" "$root/init"
+mkdir -p "$root/etc/vfiolab"
+printf '%s\n' "${board_modules[@]}" >"$root/etc/vfiolab/nic-modules"
+# Mono's tree is laid out as Debian installs it (usr/bin/mono, usr/lib/mono, etc/mono, its C libraries).
+[ -z "$mono" ] || cp -a "$mono/." "$root/"
+rm -f "$root/mono-runtime.json"
 
 cat >"$root/etc/passwd" <<'X'
 root:x:0:0:root:/root:/bin/sh
@@ -135,6 +163,15 @@ depmod -b "$root" "$KERNEL_RELEASE"
 
 (cd "$root" && find . -print0 | sort -z | cpio --null -o -H newc --owner=0:0 --quiet) | gzip -6 >"$work/initramfs.cpio.gz"
 initramfs_sha="$(sha256sum <"$work/initramfs.cpio.gz" | cut -c1-64)"
+image_dtb=""
+if [ -n "$dtb" ]; then
+	# Debian's DTBs have no labels: the fragment names nodes by path (&{/soc/...}).
+	dtc -q -I dtb -O dts "$dtb_file" -o "$work/$dtb.base.dts"
+	cat "$work/$dtb.base.dts" ${dtsi:+"$dtsi"} >"$work/$dtb.dts"
+	dtc -q -I dts -O dtb "$work/$dtb.dts" -o "$work/$dtb.dtb" || die "dtc could not compile $dtb.dtb with ${dtsi:-no fragment}"
+	rm -f "$work/$dtb.base.dts"
+	image_dtb="$dest/$dtb.dtb"
+fi
 
 cat >"$work/image.env" <<ENV
 # SPDX-License-Identifier: MIT
@@ -143,6 +180,7 @@ IMAGE_KEY=$key
 IMAGE_KERNEL=$KERNEL_IMAGE
 IMAGE_INITRAMFS=$dest/initramfs.cpio.gz
 IMAGE_INITRAMFS_SHA256=$initramfs_sha
+IMAGE_DTB=$image_dtb
 IMAGE_HOST_KEY_SHA256=$fingerprint
 IMAGE_LAB_KEY=$lab_key
 IMAGE_KERNEL_RELEASE=$KERNEL_RELEASE
@@ -155,6 +193,7 @@ cat >"$work/image.json" <<JSON
   "kernel": "$KERNEL_IMAGE",
   "initramfs": "$dest/initramfs.cpio.gz",
   "initramfsSha256": "$initramfs_sha",
+  "dtb": "$image_dtb",
   "hostKeySha256": "$fingerprint",
   "labKey": "$lab_key",
   "kernelRelease": "$KERNEL_RELEASE",

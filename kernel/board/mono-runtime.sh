@@ -21,14 +21,17 @@ case "$arch" in
 armhf | armv7) arch=armhf triplet=arm-linux-gnueabihf loader=ld-linux-armhf.so.3 ;;
 *) die "unknown ARCH '$arch' (known: armhf)" ;;
 esac
-for tool in dpkg-deb apt-get apt-cache; do
+for tool in dpkg-deb apt-get apt-cache readelf; do
 	command -v "$tool" >/dev/null || die "'$tool' is missing: run scripts/setup-host.sh build"
 done
 
 apt_private_init "$arch"
 apt_private_update
 pkgs=(mono-runtime-sgen:"$arch" mono-runtime-common:"$arch" libmono-corlib4.5-dll libmono-system4.0-cil libmono-system-core4.0-cil
-	libmono-system-numerics4.0-cil libc6:"$arch" libgcc-s1:"$arch")
+	libmono-system-numerics4.0-cil libc6:"$arch" libgcc-s1:"$arch"
+	# libmono-native (every file access of the framework) links GSSAPI: Kerberos and what it links.
+	libgssapi-krb5-2:"$arch" libkrb5-3:"$arch" libk5crypto3:"$arch" libkrb5support0:"$arch" libcom-err2:"$arch" libkeyutils1:"$arch"
+	libssl3:"$arch")
 resolved="$(apt_private_require "${pkgs[@]}")" || die "Mono's packages are not all on the mirror ($arch)"
 mapfile -t specs <<<"$resolved"
 
@@ -62,12 +65,25 @@ gac=()
 for a in System System.Core System.Numerics; do gac+=("usr/lib/mono/gac/$a/4.0.0.0__b77a5c561934e089/$a.dll"); done
 keep usr/bin/mono-sgen usr/lib/libmono-native.so.0 etc/mono/config usr/lib/mono/4.5/mscorlib.dll "${gac[@]}" "lib/$loader" \
 	"lib/$triplet/libc.so.6" "lib/$triplet/libm.so.6" "lib/$triplet/libgcc_s.so.1" "lib/$triplet/libdl.so.2" \
-	"lib/$triplet/libpthread.so.0" "lib/$triplet/librt.so.1"
+	"lib/$triplet/libpthread.so.0" "lib/$triplet/librt.so.1" \
+	"usr/lib/$triplet/libgssapi_krb5.so.2" "usr/lib/$triplet/libkrb5.so.3" "usr/lib/$triplet/libk5crypto.so.3" \
+	"usr/lib/$triplet/libkrb5support.so.0" "lib/$triplet/libcom_err.so.2" "lib/$triplet/libkeyutils.so.1" \
+	"usr/lib/$triplet/libcrypto.so.3" "lib/$triplet/libresolv.so.2"
 for g in "${gac[@]}"; do
 	ln -s "../${g#usr/lib/mono/}" "$tree/usr/lib/mono/4.5/$(basename "$g")"
 done
 ln -s mono-sgen "$tree/usr/bin/mono"
 ln -s libmono-native.so.0 "$tree/usr/lib/libmono-native.so"
+# Mono's config names it as $mono_libdir/libmono-native.so, /usr/lib/../lib: /lib, which a board's RAM disk does not
+# merge into /usr/lib as Debian does (without it, the first file access fails: DllNotFoundException).
+ln -s ../usr/lib/libmono-native.so.0 "$tree/lib/libmono-native.so"
+# Every library an ELF of the tree needs is in the tree (a board's RAM disk has nothing else to offer).
+while IFS= read -r elf; do
+	for lib in $(readelf -d "$elf" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
+		[ -e "$tree/lib/$triplet/$lib" ] || [ -e "$tree/usr/lib/$triplet/$lib" ] || [ -e "$tree/lib/$lib" ] \
+			|| die "${elf#"$tree/"} needs $lib, which the tree lacks"
+	done
+done < <(find "$tree" -type f \( -name '*.so*' -o -path '*/bin/*' \))
 size="$(du -sb "$tree" | cut -f1)"
 {
 	printf '{\n  "arch": "%s",\n  "bytes": %d,\n  "packages": [' "$arch" "$size"

@@ -22,4 +22,8 @@ public sealed record BoardModule(string Name, string Path, IReadOnlyList<string>
 /// <param name="Initramfs">The initramfs.</param>
 /// <param name="HostKeySha256">The image's host key fingerprint (pinned).</param>
 /// <param name="LabKeyPath">The lab user's private key the image trusts.</param>
-public sealed record BootFiles(string KernelImage, string Initramfs, string HostKeySha256, string LabKeyPath);
+public sealed record BootFiles(string KernelImage, string Initramfs, string HostKeySha256, string LabKeyPath)
+{
+    /// <summary>The device tree for the machine, when the board needs one; null otherwise.</summary>
+    public string? DeviceTree { get; init; }
+}

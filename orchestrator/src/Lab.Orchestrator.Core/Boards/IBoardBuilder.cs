@@ -8,6 +8,6 @@ public interface IBoardBuilder
     /// <summary>The kernel-side artifacts for <paramref name="board"/>.</summary>
     Task<BoardArtifacts> BuildAsync(BoardConfig board, CancellationToken ct);
 
-    /// <summary>The agent for the board's architecture and runtime; the path of what to upload.</summary>
-    Task<string> BuildAgentAsync(BoardConfig board, CancellationToken ct);
+    /// <summary>The agent for the board's architecture and runtime: what to upload.</summary>
+    Task<AgentFiles> BuildAgentAsync(BoardConfig board, CancellationToken ct);
 }

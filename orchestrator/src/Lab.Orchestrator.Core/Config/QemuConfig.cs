@@ -5,6 +5,9 @@ namespace Lab.Orchestrator.Core.Config;
 /// <summary>The QEMU machine of a qemu board.</summary>
 public sealed record QemuConfig
 {
+    /// <summary>The NIC of the virt machine: a virtio-mmio device.</summary>
+    public const string VirtioNic = "virtio-net-device";
+
     /// <summary>The <c>-M</c> value.</summary>
     [Description("QEMU -M value. GICv3 matters: with GICv2 type1 refuses to attach (no interrupt remapping).")]
     public string Machine { get; init; } = "virt,iommu=smmuv3,gic-version=3";
@@ -24,6 +27,18 @@ public sealed record QemuConfig
     /// <summary>Extra <c>-device</c> values besides the network.</summary>
     [Description("Extra -device values, e.g. virtio-rng-device, edu.")]
     public IReadOnlyList<string> Devices { get; init; } = [];
+
+    /// <summary>The board's NIC: a <c>-device</c> on the user network, or a model built into the machine (<c>-nic model=</c>).</summary>
+    [Description("The NIC: virtio-net-device (a -device on the user network), or the model of a NIC the machine has built in (lan9118 on smdkc210; -nic user,model=...).")]
+    public string Nic { get; init; } = VirtioNic;
+
+    /// <summary>The kernel's console device.</summary>
+    [Description("The kernel's console (console= on its command line): ttyAMA0 on virt, ttySAC0,115200 on Exynos.")]
+    public string Console { get; init; } = "ttyAMA0";
+
+    /// <summary>A device tree from the kernel package (plus kernel/board/dtb/NAME.dtsi) for <c>-dtb</c>; null: QEMU's own.</summary>
+    [Description("For machines QEMU does not describe itself: NAME.dtb from the kernel package, with kernel/board/dtb/NAME.dtsi compiled onto it when there is one, passed as -dtb.")]
+    public string? Dtb { get; init; }
 
     /// <summary>Raw disks for virtio-blk devices, each a fresh zeroed file in the run directory.</summary>
     [Description("Disks: each becomes a fresh zeroed raw file in the run directory behind a virtio-blk-device (virtio-mmio), for no-IOMMU DMA checked on the host after the board stops.")]

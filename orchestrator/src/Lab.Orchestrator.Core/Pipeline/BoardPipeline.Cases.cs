@@ -164,7 +164,7 @@ public sealed partial class BoardPipeline
     private async Task RunWorkAsync(IBoardWork work, CancellationToken ct)
     {
         Step(BoardStep.Cases, work.Describe(_board));
-        var session = new BoardWorkSession(_board, _link!, _bound, _c.RunId, _agent!);
+        var session = new BoardWorkSession(_board, _link!, _bound, _c.RunId, _agent!.Program);
         try
         {
             var (_, stopped) = await WatchedAsync(

@@ -28,7 +28,7 @@ public sealed partial class BoardPipeline(BoardRunContext context, BoardConfig b
     private IBoard? _target;
     private IBoardLink? _link;
     private BoardArtifacts? _artifacts;
-    private string? _agent;
+    private AgentFiles? _agent;
     private IReadOnlyList<string> _uploadedModules = [];
     private List<(DeviceConfig Device, DeviceBinding Binding)> _bound = [];
     private Dictionary<string, DevicePlan>? _plans;
@@ -247,9 +247,19 @@ public sealed partial class BoardPipeline(BoardRunContext context, BoardConfig b
     private async Task DeployAgentAsync(CancellationToken ct)
     {
         Step(BoardStep.DeployAgent, "uploading the agent...");
-        var upload = await WithTimeoutAsync(t => _link!.UploadIfChangedAsync(_agent!, DeviceCaseRun.RemoteAgent, Convert.ToInt32("755", 8), t), ct)
+        var agent = _agent!;
+        var uploaded = 0;
+        foreach (var file in agent.Files)
+        {
+            var remote = AgentFiles.RemoteDirectory + "/" + Path.GetFileName(file);
+            var part = await WithTimeoutAsync(t => _link!.UploadIfChangedAsync(file, remote, Convert.ToInt32("644", 8), t), ct).ConfigureAwait(false);
+            uploaded += part.Uploaded ? 1 : 0;
+        }
+
+        var upload = await WithTimeoutAsync(t => _link!.UploadIfChangedAsync(agent.Program, DeviceCaseRun.RemoteAgent, Convert.ToInt32("755", 8), t), ct)
             .ConfigureAwait(false);
-        _c.Progress.Board(_board.Id, $"agent {(upload.Uploaded ? "uploaded" : "already there")}, sha256 {upload.Sha256[..12]} ({Elapsed()})");
+        var files = agent.Files.Count == 0 ? string.Empty : $", {uploaded} of its {agent.Files.Count} files uploaded";
+        _c.Progress.Board(_board.Id, $"agent {(upload.Uploaded ? "uploaded" : "already there")}, sha256 {upload.Sha256[..12]}{files} ({Elapsed()})");
     }
 
     /// <summary>

@@ -50,12 +50,17 @@ internal sealed class BoardFactory(string labDirectory, TimeProvider time) : IBo
                 var options = new QemuBoardOptions(boot.KernelImage, boot.Initramfs, hostKey, keyFile, runDirectory)
                 {
                     BootTimeout = TimeSpan.FromSeconds(board.Timeouts.BootSeconds),
+                    QemuBinary = board.Arch == BoardArch.Arm64 ? "qemu-system-aarch64" : "qemu-system-arm",
+                    DeviceTree = boot.DeviceTree,
                 };
                 if (board.Qemu is { } q)
                 {
                     // Fresh zeroed files every run, so whatever the board-side cases wrote is all they contain.
                     var disks = q.Disks.Select(d => QemuDisk.Create(d.Id, Path.Combine(runDirectory, "disks", d.Id + ".img"), d.SizeMb * 1024L * 1024L)).ToList();
-                    options = options with { Machine = q.Machine, Cpu = q.Cpu, Cpus = q.Smp, MemoryMiB = q.MemoryMb, Devices = q.Devices, Disks = disks };
+                    options = options with
+                    {
+                        Machine = q.Machine, Cpu = q.Cpu, Cpus = q.Smp, MemoryMiB = q.MemoryMb, Devices = q.Devices, Disks = disks, Nic = q.Nic, Console = q.Console,
+                    };
                 }
 
                 return new QemuKind(board, options, _time);

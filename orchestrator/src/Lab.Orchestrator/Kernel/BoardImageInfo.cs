@@ -17,6 +17,9 @@ internal sealed record BoardImageInfo(
     string KernelRelease,
     string ModulesDirectory)
 {
+    /// <summary>The device tree built for the board (<c>--dtb</c>); null when the image has none.</summary>
+    public string? DeviceTree { get; init; }
+
     /// <summary>Reads image.env from an image dir.</summary>
     public static async Task<BoardImageInfo> ReadAsync(string directory, CancellationToken ct)
     {
@@ -24,6 +27,9 @@ internal sealed record BoardImageInfo(
         var v = await EnvFile.ReadAsync(path, ct).ConfigureAwait(false);
         string R(string key) => EnvFile.Require(v, key, path);
         return new BoardImageInfo(directory, R("IMAGE_KERNEL"), R("IMAGE_INITRAMFS"), R("IMAGE_HOST_KEY_SHA256"),
-            R("IMAGE_LAB_KEY"), R("IMAGE_KERNEL_RELEASE"), R("IMAGE_MODULES"));
+            R("IMAGE_LAB_KEY"), R("IMAGE_KERNEL_RELEASE"), R("IMAGE_MODULES"))
+        {
+            DeviceTree = v.TryGetValue("IMAGE_DTB", out var dtb) && dtb.Length > 0 ? dtb : null,
+        };
     }
 }

@@ -1,24 +1,25 @@
+using Lab.Orchestrator.Core.Boards;
 using Lab.Orchestrator.Core.Config;
 using Lab.Orchestrator.Kernel;
 
 namespace Lab.Orchestrator.Run;
 
-/// <summary>Calls agents/build.sh (it skips unchanged work) and finds the binary for a board.</summary>
+/// <summary>Calls agents/build.sh (it skips unchanged work) and finds the agent's files for a board.</summary>
 internal sealed class AgentBuild(ScriptRunner runner, string logDirectory)
 {
     private readonly ScriptRunner _runner = runner;
     private readonly string _logDirectory = logDirectory;
 
-    /// <summary>Where agents/build.sh leaves the NativeAOT binary for arm64 boards.</summary>
-    public static string BinaryPath(string labRoot, BoardArch arch) => arch == BoardArch.Arm64
+    /// <summary>Where agents/build.sh leaves what a board of <paramref name="arch"/> runs: the NativeAOT binary (arm64) or the Mono launcher (armv7).</summary>
+    public static string ProgramPath(string labRoot, BoardArch arch) => arch == BoardArch.Arm64
         ? Path.Combine(labRoot, ".lab", "artifacts", "agent", "linux-arm64", "lab-agent")
-        : throw new NotSupportedException("lab run deploys the NativeAOT agent to arm64 boards only; the armv7 (Mono) agent is not wired yet");
+        : Path.Combine(labRoot, ".lab", "artifacts", "agent", "net48", "lab-agent");
 
-    /// <summary>Builds the agent and returns the binary's path.</summary>
-    public async Task<string> BuildAsync(BoardArch arch, CancellationToken ct)
+    /// <summary>Builds the agent and returns its files.</summary>
+    public async Task<AgentFiles> BuildAsync(BoardArch arch, CancellationToken ct)
     {
         var root = LabRoot.Find();
-        var binary = BinaryPath(root, arch);
+        var program = ProgramPath(root, arch);
         var script = Path.Combine(root, "agents", "build.sh");
         if (!File.Exists(script))
         {
@@ -26,8 +27,23 @@ internal sealed class AgentBuild(ScriptRunner runner, string logDirectory)
         }
 
         await _runner.RunAsync(script, [], Path.Combine(_logDirectory, "build-agent.log"), TimeSpan.FromMinutes(20), ct).ConfigureAwait(false);
-        return File.Exists(binary)
-            ? binary
-            : throw new FileNotFoundException($"agents/build.sh succeeded but left no {binary}", binary);
+        if (!File.Exists(program))
+        {
+            throw new FileNotFoundException($"agents/build.sh succeeded but left no {program}", program);
+        }
+
+        if (arch == BoardArch.Arm64)
+        {
+            return new AgentFiles(program, []);
+        }
+
+        // The net48 assemblies and their config go beside the launcher (agent/).
+        var files = Directory.EnumerateFiles(Path.GetDirectoryName(program)!)
+            .Where(f => Path.GetExtension(f) is ".exe" or ".dll" or ".config")
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        return files.Any(f => f.EndsWith("lab-agent.exe", StringComparison.Ordinal))
+            ? new AgentFiles(program, files)
+            : throw new FileNotFoundException($"agents/build.sh left no lab-agent.exe beside {program}", program);
     }
 }

@@ -22,7 +22,7 @@ internal sealed class RunBuilds(IResultStore? store, ScriptRunner runner, LabCon
     private readonly string _logDirectory = logDirectory;
     private readonly Dictionary<string, Task<(KernelInfo? Kernel, ModuleBuildResult Modules, string? Source)>> _kernels = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Task<BoardImageInfo>> _images = new(StringComparer.Ordinal);
-    private readonly Dictionary<BoardArch, Task<string>> _agents = [];
+    private readonly Dictionary<BoardArch, Task<AgentFiles>> _agents = [];
     private readonly Lock _gate = new();
     private readonly List<(string Version, string Source)> _kernelsBuilt = [];
     private BuildInfo _build = new(lab.Sha256);
@@ -37,9 +37,10 @@ internal sealed class RunBuilds(IResultStore? store, ScriptRunner runner, LabCon
         if (board.Kind != BoardKind.Ssh)
         {
             var withModules = board.Kind == BoardKind.Qemu;
-            var image = await Cached(_images, board.Kernel + (withModules ? "+modules" : "-modules"),
-                () => BuildImageAsync(board, kernel, withModules ? modules.OutputDirectory : "none", ct)).ConfigureAwait(false);
-            boot = new BootFiles(image.KernelImage, image.Initramfs, image.HostKeySha256, image.LabKeyPath);
+            var dtb = board.Qemu?.Dtb;
+            var image = await Cached(_images, board.Kernel + (withModules ? "+modules" : "-modules") + (dtb is null ? string.Empty : "+" + dtb),
+                () => BuildImageAsync(board, kernel, withModules ? modules.OutputDirectory : "none", dtb, ct)).ConfigureAwait(false);
+            boot = new BootFiles(image.KernelImage, image.Initramfs, image.HostKeySha256, image.LabKeyPath) { DeviceTree = image.DeviceTree };
         }
 
         var built = modules.Modules
@@ -49,7 +50,7 @@ internal sealed class RunBuilds(IResultStore? store, ScriptRunner runner, LabCon
     }
 
     /// <inheritdoc />
-    public Task<string> BuildAgentAsync(BoardConfig board, CancellationToken ct)
+    public Task<AgentFiles> BuildAgentAsync(BoardConfig board, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(board);
         lock (_gate)
@@ -158,7 +159,7 @@ internal sealed class RunBuilds(IResultStore? store, ScriptRunner runner, LabCon
         return (commit, $" at {commit[..12]} {await git.SubjectAsync(commit, ct).ConfigureAwait(false)}");
     }
 
-    private async Task<BoardImageInfo> BuildImageAsync(BoardConfig board, KernelInfo? kernel, string modules, CancellationToken ct)
+    private async Task<BoardImageInfo> BuildImageAsync(BoardConfig board, KernelInfo? kernel, string modules, string? deviceTree, CancellationToken ct)
     {
         if (kernel is null)
         {
@@ -167,19 +168,19 @@ internal sealed class RunBuilds(IResultStore? store, ScriptRunner runner, LabCon
         }
 
         var logs = Path.Combine(_logDirectory, "kernel-" + board.Kernel);
-        return await new BoardImage(_runner, logs).BuildAsync(kernel.EnvPath, modules, ct).ConfigureAwait(false);
+        return await new BoardImage(_runner, logs).BuildAsync(kernel.EnvPath, modules, deviceTree, ct).ConfigureAwait(false);
     }
 
-    private async Task<string> BuildAgentAsync(BoardArch arch, CancellationToken ct)
+    private async Task<AgentFiles> BuildAgentAsync(BoardArch arch, CancellationToken ct)
     {
-        var binary = await new AgentBuild(_runner, _logDirectory).BuildAsync(arch, ct).ConfigureAwait(false);
-        var hash = await BuildHashes.FileAsync(binary, ct).ConfigureAwait(false);
+        var agent = await new AgentBuild(_runner, _logDirectory).BuildAsync(arch, ct).ConfigureAwait(false);
+        var hash = await BuildHashes.FileAsync(agent.Files.FirstOrDefault(f => f.EndsWith(".exe", StringComparison.Ordinal)) ?? agent.Program, ct).ConfigureAwait(false);
         lock (_gate)
         {
             _build = _build with { AgentBuildHash = hash };
             _store?.UpdateBuild(_runId, _build, _buildLogId);
         }
 
-        return binary;
+        return agent;
     }
 }

@@ -452,7 +452,7 @@ public sealed class BoardPipelineTests
             "/repo/kernel/bind-device.sh",
             null));
 
-        public Task<string> BuildAgentAsync(BoardConfig board, CancellationToken ct) => Task.FromResult("/build/lab-agent");
+        public Task<AgentFiles> BuildAgentAsync(BoardConfig board, CancellationToken ct) => Task.FromResult(new AgentFiles("/build/lab-agent", []));
     }
 
     private sealed class FakeFactory(FakeBoard fake) : IBoardFactory

@@ -35,7 +35,7 @@ public sealed class StandInBoardsQemuTests
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(20));
         var runner = new ScriptRunner(TimeProvider.System);
         var kernel = await new DebianKernel(runner, SharedQemuBoard.LogDirectory).FetchAsync("arm64", cts.Token);
-        _image = await new BoardImage(runner, SharedQemuBoard.LogDirectory).BuildAsync(kernel.EnvPath, "none", cts.Token);
+        _image = await new BoardImage(runner, SharedQemuBoard.LogDirectory).BuildAsync(kernel.EnvPath, "none", null, cts.Token);
     }
 
     [SetUp]

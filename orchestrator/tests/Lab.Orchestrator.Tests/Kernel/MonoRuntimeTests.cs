@@ -26,6 +26,9 @@ public sealed class MonoRuntimeTests
         var (listed, list, listErrors) = await RunAsync("qemu-arm", "-L", tree, Path.Combine(tree, "usr/bin/mono"), agent, "list");
         var listSeconds = started.Elapsed.TotalSeconds;
         var (checkedCode, check, checkErrors) = await RunAsync("qemu-arm", "-L", tree, Path.Combine(tree, "usr/bin/mono"), agent, "selfcheck");
+        // A run calls libc (the "libc" dllmap of the tree's config: Mono reads it from /etc, which qemu-arm does not map).
+        var (_, run, runErrors) = await RunAsync("qemu-arm", "-L", tree, Path.Combine(tree, "usr/bin/mono"), agent,
+            "run", "--device", "none", "--group", "/nonexistent/vfio-group", "--iommu", "noiommu", "--cases", "vfio.common.container.api_version");
         var bytes = Directory.EnumerateFiles(tree, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
         await TestContext.Progress.WriteLineAsync($"armhf Mono tree {bytes / 1e6:0.0} MB; `lab-agent list` under qemu-arm {listSeconds:0.00} s");
 
@@ -35,6 +38,8 @@ public sealed class MonoRuntimeTests
             Assert.That(list.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.GreaterThan(60), "the whole catalog");
             Assert.That(checkedCode, Is.Zero, check + checkErrors);
             Assert.That(check, Does.Contain("selfcheck: arm, pointer 4 bytes").And.Contain("selfcheck: ok"), "the agent's structs and ioctl numbers as a 32-bit ARM C compiler lays them out");
+            Assert.That(run, Does.Contain("KTAP version 1").And.Contain("open(/dev/vfio/vfio) failed: errno 2 ENOENT"), "a KTAP error from the libc open, not a crash: " + run + runErrors);
+            Assert.That(runErrors, Does.Not.Contain("DllNotFoundException"));
             Assert.That(File.Exists(Path.Combine(tree, "usr/lib/mono/4.5/System.Xml.dll")), Is.False, "only what the agent needs");
             Assert.That(bytes, Is.LessThan(20_000_000), "a RAM disk's worth, not Debian's whole Mono");
         });
@@ -43,6 +48,11 @@ public sealed class MonoRuntimeTests
     private static async Task<(int Code, string Output, string Errors)> RunAsync(string file, params string[] args)
     {
         var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (file == "qemu-arm")
+        {
+            psi.Environment["MONO_CFG_DIR"] = Path.Combine(args[1], "etc");
+        }
+
         foreach (var a in args)
         {
             psi.ArgumentList.Add(a);

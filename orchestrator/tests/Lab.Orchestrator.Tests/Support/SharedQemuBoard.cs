@@ -98,7 +98,7 @@ internal static class SharedQemuBoard
         var runner = new ScriptRunner(TimeProvider.System);
         var kernel = await new DebianKernel(runner, LogDirectory).FetchAsync("arm64", ct);
         _modules = await new ModuleBuild(runner, LogDirectory).BuildAsync(new ModuleBuildRequest(kernel.EnvPath), ct);
-        _image = await new BoardImage(runner, LogDirectory).BuildAsync(kernel.EnvPath, _modules.OutputDirectory, ct);
+        _image = await new BoardImage(runner, LogDirectory).BuildAsync(kernel.EnvPath, _modules.OutputDirectory, null, ct);
         return _image;
     }
 }

@@ -287,10 +287,17 @@ internal sealed class QemuBoard : IAsyncDisposable
             "-m", options.MemoryMiB.ToString(CultureInfo.InvariantCulture),
             "-display", "none", "-nodefaults",
             "-kernel", options.KernelImage, "-initrd", options.Initramfs,
-            "-append", ("console=ttyAMA0 rdinit=/init " + options.ExtraKernelArguments).Trim(),
-            "-netdev", $"user,id=n0,restrict=on,hostfwd=tcp:127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}-:22",
-            "-device", "virtio-net-device,netdev=n0",
+            "-append", ($"console={options.Console} rdinit=/init " + options.ExtraKernelArguments).Trim(),
         ];
+        if (options.DeviceTree is { } dtb)
+        {
+            args.AddRange(["-dtb", dtb]);
+        }
+
+        var user = $"user,id=n0,restrict=on,hostfwd=tcp:127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}-:22";
+        args.AddRange(options.Nic == Core.Config.QemuConfig.VirtioNic
+            ? ["-netdev", user, "-device", options.Nic + ",netdev=n0"]
+            : ["-nic", user + ",model=" + options.Nic]);
         foreach (var device in options.Devices)
         {
             args.AddRange(["-device", device]);

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Lab.Orchestrator.Boards.Qemu;
 
-/// <summary>How to start a QEMU arm64 <c>virt</c> board (see LABNOTES "The QEMU aarch64 board").</summary>
+/// <summary>How to start a QEMU board: arm64 <c>virt</c> by default (see LABNOTES "The QEMU aarch64 board"), or a 32-bit machine with its device tree.</summary>
 /// <param name="KernelImage">The kernel for <c>-kernel</c>.</param>
 /// <param name="Initramfs">The initramfs for <c>-initrd</c>.</param>
 /// <param name="HostKeySha256">The image's pinned SSH host key fingerprint.</param>
@@ -25,6 +25,15 @@ internal sealed record QemuBoardOptions(string KernelImage, string Initramfs, st
 
     /// <summary>The CPU model.</summary>
     public string Cpu { get; init; } = "cortex-a57";
+
+    /// <summary>The NIC: <see cref="Core.Config.QemuConfig.VirtioNic"/> (a <c>-device</c>) or a built-in model (<c>-nic model=</c>).</summary>
+    public string Nic { get; init; } = Core.Config.QemuConfig.VirtioNic;
+
+    /// <summary>The kernel's console device (<c>console=</c>).</summary>
+    public string Console { get; init; } = "ttyAMA0";
+
+    /// <summary>The device tree for <c>-dtb</c>; null: the machine's own.</summary>
+    public string? DeviceTree { get; init; }
 
     /// <summary>Virtual CPUs.</summary>
     public int Cpus { get; init; } = 2;
