@@ -28,6 +28,9 @@ public sealed unsafe class DmaBuffer : IDisposable
     /// <summary>The process address.</summary>
     public nint Address => _memory.Address;
 
+    /// <summary>The process address as an unsigned 64-bit number (zero-extended: a 32-bit address above 2 GiB stays positive).</summary>
+    public ulong UserAddress => (ulong)(nuint)_memory.Address;
+
     /// <summary>Length in bytes (a page multiple).</summary>
     public long Length => (long)_memory.ByteLength;
 
@@ -83,12 +86,12 @@ public sealed unsafe class DmaBuffer : IDisposable
             var list = new List<ulong>();
             for (long off = 0; off < Length; off += PageSize)
             {
-                var vpn = (ulong)(Address + (nint)off) / (ulong)PageSize;
+                var vpn = (UserAddress + (ulong)off) / (ulong)PageSize;
                 ulong entry = 0;
                 // SAFETY: entry is a local 8-byte buffer, the size of one pagemap entry.
                 var n = _syscalls.PRead(pagemap, &entry, sizeof(ulong), (long)(vpn * sizeof(ulong)));
                 if (n != sizeof(ulong)) { throw new VfioException("pread", n < 0 ? (int)-n : Errno.EIO, "/proc/self/pagemap vpn=0x" + vpn.ToString("x", CultureInfo.InvariantCulture)); }
-                list.Add(Pagemap.PhysicalAddress(entry, (ulong)PageSize, (ulong)(Address + (nint)off)));
+                list.Add(Pagemap.PhysicalAddress(entry, (ulong)PageSize, UserAddress + (ulong)off));
             }
 
             return list;
@@ -100,7 +103,7 @@ public sealed unsafe class DmaBuffer : IDisposable
     {
         if (container is null) { throw new ArgumentNullException(nameof(container)); }
         if (Iova is not null) { throw new InvalidOperationException("already mapped"); }
-        container.MapDma((ulong)Address, iova, (ulong)Length, flags);
+        container.MapDma(UserAddress, iova, (ulong)Length, flags);
         _container = container;
         Iova = iova;
     }

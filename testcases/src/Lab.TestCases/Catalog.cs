@@ -101,6 +101,11 @@ public static class Catalog
         new FeatureProbeCase(),
         new PciHotResetInfoCase(),
         new Pl031StressCase(),
+        new Pl330IdentifyCase(),
+        new Pl330MemcpyCase(),
+        new Pl330FaultCase(),
+        new Pl330MaskCase(),
+        new Pl330StressCase(),
     ];
 
     /// <summary>The cases whose id matches <paramref name="pattern"/> (see <see cref="CaseIds.Matches"/>).</summary>

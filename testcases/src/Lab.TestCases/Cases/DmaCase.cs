@@ -85,7 +85,7 @@ public sealed class DmaCase : IVfioCase
         for (var i = 0; i < flags.Length; i++)
         {
             var iova = Iova + ((ulong)i * page);
-            var vaddr = (ulong)buf.Address + ((ulong)i * page);
+            var vaddr = buf.UserAddress + ((ulong)i * page);
             var errno = context.Container.TryMapDma(vaddr, iova, page, flags[i]);
             if (errno != 0) { return CaseOutcome.Fail($"VFIO_IOMMU_MAP_DMA(vaddr={Hex(vaddr)}, iova={Hex(iova)}, size={Hex(page)}, flags=0x{flags[i]:x}): {ExpectedErrno.Describe(errno)}"); }
             var unmapErrno = context.Container.TryUnmapDma(iova, page, 0, out var unmapped);
@@ -101,7 +101,7 @@ public sealed class DmaCase : IVfioCase
     private static CaseOutcome Negative(CaseContext context, DmaCase self, Func<ulong, ulong, (ulong Vaddr, ulong Iova, ulong Size)> args)
     {
         using var buf = DmaBuffer.Allocate(context.Syscalls.PageSize * 2, context.Syscalls);
-        var (vaddr, iova, size) = args((ulong)buf.Address, (ulong)context.Syscalls.PageSize);
+        var (vaddr, iova, size) = args(buf.UserAddress, (ulong)context.Syscalls.PageSize);
         var errno = context.Container.TryMapDma(vaddr, iova, size, Read | Write);
         if (errno == 0) { context.Container.TryUnmapDma(iova & ~0xfffUL, (size + 0xfff) & ~0xfffUL, 0, out _); }
         return ExpectedErrno.Check(context, self.Id, $"VFIO_IOMMU_MAP_DMA(vaddr={Hex(vaddr)}, iova={Hex(iova)}, size={Hex(size)}, flags=READ|WRITE)", errno);
@@ -112,10 +112,10 @@ public sealed class DmaCase : IVfioCase
         var page = (ulong)context.Syscalls.PageSize;
         using var a = DmaBuffer.Allocate((long)page * 2, context.Syscalls);
         using var b = DmaBuffer.Allocate((long)page * 2, context.Syscalls);
-        context.Container.MapDma((ulong)a.Address, Iova, page * 2);
+        context.Container.MapDma(a.UserAddress, Iova, page * 2);
         try
         {
-            var errno = context.Container.TryMapDma((ulong)b.Address, Iova + page, page * 2, Read | Write);
+            var errno = context.Container.TryMapDma(b.UserAddress, Iova + page, page * 2, Read | Write);
             if (errno == 0) { context.Container.TryUnmapDma(Iova + page, page * 2, 0, out _); }
             return ExpectedErrno.Check(context, self.Id, $"VFIO_IOMMU_MAP_DMA(iova={Hex(Iova + page)}, size={Hex(page * 2)}) over [{Hex(Iova)}, {Hex(Iova + (page * 2))})", errno);
         }

@@ -16,11 +16,11 @@ public sealed class RegionIdRegistersCase : IVfioCase
 {
     private readonly Func<CaseContext, VfioRegion, string?> _check;
 
-    private RegionIdRegistersCase(string driver, string name, string description, Func<CaseContext, VfioRegion, string?> check)
+    private RegionIdRegistersCase(string driver, string name, string description, Func<CaseContext, VfioRegion, string?> check, string? device = null)
     {
         Id = "vfio." + driver + ".region." + name;
         Description = description;
-        Requirements = Requirements.DeviceOf(driver);
+        Requirements = device is null ? Requirements.DeviceOf(driver) : Requirements.DeviceOf(driver) with { AnyDeviceFeature = [device] };
         _check = check;
     }
 
@@ -30,7 +30,7 @@ public sealed class RegionIdRegistersCase : IVfioCase
 
     /// <summary>PL031 PrimeCell ids.</summary>
     public static RegionIdRegistersCase Amba { get; } = new("amba", "primecell_id",
-        "PL031 PrimeCell ids at 0xFE0-0xFFC via pread at widths 1/4/8 and via mmap agree (cell id 0xB105F00D, part 0x031)", CheckPl031);
+        "PL031 PrimeCell ids at 0xFE0-0xFFC via pread at widths 1/4/8 and via mmap agree (cell id 0xB105F00D, part 0x031)", CheckPl031, "pl031");
 
     /// <summary>edu id at BAR0.</summary>
     public static RegionIdRegistersCase Pci { get; } = new("pci", "edu_id",

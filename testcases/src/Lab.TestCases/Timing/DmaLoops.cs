@@ -29,7 +29,7 @@ public static class DmaLoops
             for (var i = 0; i < Batch; i++)
             {
                 maps.Start();
-                var errno = container.TryMapDma((ulong)buffer.Address + ((ulong)i * page), iova + ((ulong)i * page), page, flags);
+                var errno = container.TryMapDma(buffer.UserAddress + ((ulong)i * page), iova + ((ulong)i * page), page, flags);
                 maps.Stop();
                 if (errno != 0) { return $"pair {n + i}: VFIO_IOMMU_MAP_DMA(iova=0x{iova + ((ulong)i * page):x}, size=0x{page:x}): {Errno.Name(errno)}"; }
             }

@@ -1,0 +1,57 @@
+using Lab.TestCases.Devices.Pl330;
+using Lab.TestCases.Model;
+using Lab.Vfio;
+
+namespace Lab.TestCases.Cases;
+
+/// <summary>
+/// <c>vfio.amba.pl330.masking</c>: with the event's IRQ index masked (SET_IRQS MASK) a copy completes (its event shows
+/// in INTMIS) but nothing reaches the eventfd; UNMASK delivers it, since the level line is still up; INTCLR and UNMASK
+/// then leave the line quiet, and the copy verifies.
+/// </summary>
+public sealed class Pl330MaskCase : IVfioCase
+{
+    private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(300);
+
+    /// <inheritdoc/>
+    public string Id => "vfio.amba.pl330.masking";
+
+    /// <inheritdoc/>
+    public string Description => "PL330 event IRQ masked: the completed copy's event is pending but not delivered until UNMASK; INTCLR + UNMASK leave the line quiet";
+
+    /// <inheritdoc/>
+    public Requirements Requirements { get; } =
+        Requirements.DeviceOf("amba", CaseFeature.Irq | CaseFeature.MmapRegion | CaseFeature.NoIommu | CaseFeature.Root) with { AnyDeviceFeature = new[] { "pl330" } };
+
+    /// <inheritdoc/>
+    public CaseOutcome Run(CaseContext context)
+    {
+        if (context is null) { throw new ArgumentNullException(nameof(context)); }
+        if (Pl330VerifiedCopy.TryOpen(context, out var opened) is { } reason) { return CaseOutcome.Skip(reason); }
+        using var dma = opened!;
+        using var src = DmaBuffer.Allocate(2 * 4096, context.Syscalls);
+        using var dst = DmaBuffer.Allocate(2 * 4096, context.Syscalls);
+        var pl330 = dma.Controller;
+        const int Channel = 0;
+        const int Length = 3000;
+        var index = dma.EventIndex(Channel);
+        Pl330VerifiedCopy.Prepare(src, 11, dst, 13, Length, 5);
+        var program = Pl330Copy.Programs(Pl330Copy.Chunks(src.GetPhysicalAddresses(), 11, dst.GetPhysicalAddresses(), 13, Length, src.PageSize), Channel, (int)src.PageSize).Single();
+        dma.Load(Channel, program.Code);
+        pl330.EnableInterrupts(1u << Channel);
+        dma.Mask(index, masked: true);
+        pl330.Start(Channel, dma.ProgramAddress(Channel));
+        if (dma.WaitIrq(index, Quiet)) { return CaseOutcome.Fail($"index {index} is masked, yet its eventfd fired ({pl330.DescribeChannel(Channel)})"); }
+        var pending = pl330.PendingInterrupts;
+        if ((pending & (1u << Channel)) == 0) { return CaseOutcome.Fail($"the copy's event is not pending while masked: INTMIS 0x{pending:x} ({pl330.DescribeChannel(Channel)})"); }
+
+        dma.Mask(index, masked: false);
+        if (!dma.WaitIrq(index, TimeSpan.FromSeconds(2))) { return CaseOutcome.Fail($"UNMASK of index {index} with event {Channel} pending (INTMIS 0x{pl330.PendingInterrupts:x}) delivered nothing within 2 s"); }
+        pl330.ClearInterrupts(1u << Channel);
+        dma.Mask(index, masked: false);
+        if (dma.WaitIrq(index, Quiet)) { return CaseOutcome.Fail($"index {index} fired again after INTCLR and UNMASK (INTMIS 0x{pl330.PendingInterrupts:x})"); }
+        return Pl330VerifiedCopy.Verify(dst, 13, Length, 5, Pl330VerifiedCopy.Describe(11, 13, Length, Channel)) is { } bad
+            ? CaseOutcome.Fail(bad)
+            : CaseOutcome.Pass();
+    }
+}
