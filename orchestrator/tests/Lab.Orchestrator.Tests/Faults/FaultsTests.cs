@@ -144,7 +144,7 @@ public sealed partial class FaultsTests
             await File.WriteAllTextAsync(lab, json.ToJsonString());
             var clock = Stopwatch.StartNew();
 
-            var (code, _, stderr) = await LabAsync(["run", "--stress-seconds", "1", lab]);
+            var (code, _, stderr) = await LabAsync(["run", "--board", "qemu-arm64", "--stress-seconds", "1", lab]);
 
             var took = clock.Elapsed;
             var printed = stderr.Split('\n').Select(l => PassLine().Match(l)).Where(m => m.Success).Select(m => m.Groups[1].Value).ToList();

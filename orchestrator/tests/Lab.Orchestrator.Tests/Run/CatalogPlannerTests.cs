@@ -34,6 +34,25 @@ public sealed class CatalogPlannerTests
     }
 
     [Test]
+    public void The_exynos4210_board_plans_the_pl330_cases_on_each_controller_and_no_pl031_case()
+    {
+        var lab = LabConfigLoader.Load(RepoFiles.Path("lab.json")).Config!;
+        var board = lab.Boards.Single(b => b.Id == "exynos4210");
+        var planner = new CatalogPlanner();
+
+        Assert.Multiple(() =>
+        {
+            foreach (var device in board.Devices)
+            {
+                var plan = planner.Plan(board, device, ["vfio.*"]);
+                Assert.That(plan.Cases, Is.SupersetOf(new[] { "vfio.amba.pl330.identify", "vfio.amba.pl330.memcpy", "vfio.amba.pl330.fault", "vfio.amba.pl330.masking" }), device.Name);
+                Assert.That(plan.StressCases, Is.EqualTo(new[] { "vfio.amba.stress.pl330_copy" }), device.Name);
+                Assert.That(plan.Cases, Has.None.Contains("pl031").And.None.EqualTo("vfio.amba.region.primecell_id").And.None.EqualTo("vfio.amba.irq.rtc_match"), device.Name);
+            }
+        });
+    }
+
+    [Test]
     public void A_pattern_narrows_the_plan()
     {
         var lab = LabConfigLoader.Load(RepoFiles.Path("lab.json")).Config!;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Lab.TestCases.Devices.Pl330;
 using Lab.TestCases.Model;
 using Lab.Vfio;
@@ -42,16 +41,16 @@ public sealed class Pl330MemcpyCase : IVfioCase
         uint seed = 1;
         foreach (var (length, srcOffset, dstOffset) in Copies)
         {
-            var sw = Stopwatch.StartNew();
-            if (Pl330VerifiedCopy.Run(dma, src, srcOffset, dst, dstOffset, length, (int)(seed % (uint)channels), seed) is { } failure)
+            if (Pl330VerifiedCopy.Run(dma, src, srcOffset, dst, dstOffset, length, (int)(seed % (uint)channels), seed, out var took) is { } failure)
             {
                 return CaseOutcome.Fail(failure);
             }
 
             if (length == MiB && srcOffset == 0)
             {
-                context.Measure("pl330.copy_1mib_ms", Math.Round(sw.Elapsed.TotalMilliseconds, 2), "ms");
-                context.Measure("pl330.copy_mb_per_s", Math.Round(MiB / sw.Elapsed.TotalSeconds / 1e6, 2), "MB/s");
+                // The copy itself (planning, programs, DMA, IRQs), not the pattern fill and the check around it.
+                context.Measure("pl330.copy_1mib_ms", Math.Round(took.TotalMilliseconds, 2), "ms");
+                context.Measure("pl330.copy_mb_per_s", Math.Round(MiB / took.TotalSeconds / 1e6, 2), "MB/s");
             }
 
             seed++;

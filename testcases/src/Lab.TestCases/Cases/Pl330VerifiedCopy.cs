@@ -13,13 +13,18 @@ internal static class Pl330VerifiedCopy
     private const byte Sentinel = 0x5a;
 
     /// <summary>Null when the copy completed and verified, else what went wrong (naming the copy).</summary>
-    public static string? Run(Pl330Dma dma, DmaBuffer src, long srcOffset, DmaBuffer dst, long dstOffset, long length, int channel, uint seed)
+    public static string? Run(Pl330Dma dma, DmaBuffer src, long srcOffset, DmaBuffer dst, long dstOffset, long length, int channel, uint seed) =>
+        Run(dma, src, srcOffset, dst, dstOffset, length, channel, seed, out _);
+
+    /// <summary>As the other overload; <paramref name="dmaTime"/> is the copy's own time (programs, starts and IRQs), without the filling and checking.</summary>
+    public static string? Run(Pl330Dma dma, DmaBuffer src, long srcOffset, DmaBuffer dst, long dstOffset, long length, int channel, uint seed, out TimeSpan dmaTime)
     {
         Prepare(src, srcOffset, dst, dstOffset, length, seed);
         var what = Describe(srcOffset, dstOffset, length, channel);
-        return dma.Copy(src, srcOffset, dst, dstOffset, length, channel) is { } failure
-            ? what + ": " + failure
-            : Verify(dst, dstOffset, length, seed, what);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var failure = dma.Copy(src, srcOffset, dst, dstOffset, length, channel);
+        dmaTime = clock.Elapsed;
+        return failure is not null ? what + ": " + failure : Verify(dst, dstOffset, length, seed, what);
     }
 
     /// <summary>Fills the source range with the pattern of <paramref name="seed"/> and the around of the destination range with the sentinel.</summary>
