@@ -39,8 +39,9 @@ public sealed class Pl330IdentifyCase : IVfioCase
         context.Note($"{device.Name}: periph id 0x{byPread.PeriphId:x8}, cell id 0x{byPread.CellId:x8}; {config.Describe()}");
         if (byPread != byMmap) { return CaseOutcome.Fail($"pread reads ids 0x{byPread.PeriphId:x8}/0x{byPread.CellId:x8}, mmap 0x{byMmap.PeriphId:x8}/0x{byMmap.CellId:x8}"); }
         if (!byPread.IsPrimeCell) { return CaseOutcome.Fail($"cell id 0x{byPread.CellId:x8}, expected 0x{PrimeCell.CellId:x8}"); }
+        if (byPread.Part != 0x330) { return CaseOutcome.Skip($"periph id 0x{byPread.PeriphId:x8}: not a PL330 (part 0x{byPread.Part:x3}); lab.json's pl330 feature is wrong for this device"); }
         if (byPread.PeriphId != 0x00241330) { return CaseOutcome.Fail($"periph id 0x{byPread.PeriphId:x8}, expected 0x00241330 (ARM PL330 r1p2)"); }
-        if (Pl330Model.At(device.Name) is not { } model) { return CaseOutcome.Skip($"no QEMU model known at {device.Name}: configuration recorded, not checked"); }
+        if (Pl330QemuConfig.At(device.Name) is not { } model) { return CaseOutcome.Skip($"no QEMU model known at {device.Name}: configuration recorded, not checked"); }
         var differences = model.Differences(config);
         if (differences.Count > 0) { return CaseOutcome.Fail($"{model.Name}: {string.Join("; ", differences)}"); }
         context.Measure("pl330.channels", config.Channels);

@@ -109,6 +109,16 @@ public static class CaseCoverage
             new("VFIO_DEVICE_FEATURE", "bad flags"), new("VFIO_DEVICE_FEATURE", "argsz < minsz"),
         ],
         ["vfio.common.device.pci_hot_reset_info"] = [new("VFIO_DEVICE_GET_PCI_HOT_RESET_INFO", "call")],
+        ["vfio.amba.pl330.identify"] = [new("pread", "width 4"), new("mmap", "MAP_SHARED")],
+        ["vfio.amba.pl330.memcpy"] =
+        [
+            new("device DMA", "no-IOMMU physical, device->RAM"), new("device DMA", "no-IOMMU physical, RAM->device"),
+            new("device DMA", "unaligned offsets, page-crossing"), new("device IRQ", "DMA completion"), new("device IRQ", "level, automasked"),
+            new(SetIrqs, "DATA_EVENTFD|TRIGGER"), new(SetIrqs, "DATA_NONE|UNMASK"), new("pwrite", "via mmap"),
+        ],
+        ["vfio.amba.pl330.fault"] = [new("device IRQ", "DMA abort"), new(SetIrqs, "DATA_NONE|UNMASK")],
+        ["vfio.amba.pl330.masking"] = [new(SetIrqs, "DATA_NONE|MASK"), new(SetIrqs, "DATA_NONE|UNMASK"), new("device IRQ", "masked while pending, delivered on UNMASK")],
+        ["vfio.amba.stress.pl330_copy"] = [new("stress", "DMA + completion IRQ")],
         ["vfio.amba.stress.irq_loop"] = [new(SetIrqs, "DATA_BOOL|TRIGGER"), new(SetIrqs, "DATA_NONE|TRIGGER"), new(SetIrqs, "DATA_NONE|UNMASK"), new("stress", "level IRQ loopback loop")],
     };
 
