@@ -62,7 +62,8 @@ public sealed class LabCliTests
             Assert.That(run, Does.Contain("    run  vfio.amba.irq.rtc_match@pl031"));
             Assert.That(run, Does.Not.Contain("    run  vfio.common.dma.map_flags@pl031"), "a type1 case on a no-IOMMU device is not planned");
             Assert.That(stdout, Does.Contain("n/a  vfio.common.dma.map_flags@pl031: needs --iommu type1"));
-            Assert.That(stdout, Does.Contain($"plan: {run.Count} (case, device) pairs on 1 board(s)"));
+            Assert.That(stdout, Does.Contain("    run  vfio.amba.pl330.memcpy@mdma"), "the armv7 board's PL330s");
+            Assert.That(stdout, Does.Contain($"plan: {run.Count} (case, device) pairs on {stdout.Split('\n').Count(l => l.StartsWith("board ", StringComparison.Ordinal))} board(s)"));
             Assert.That(File.Exists(Path.Combine(_dir, ".lab", "results.db")), Is.False, "no store was opened");
             Assert.That(Directory.Exists(Path.Combine(_dir, ".lab", "runs")), Is.False, "no run was started");
         });
@@ -235,7 +236,7 @@ public sealed class LabCliTests
         var (code, stdout, _) = await Lab("validate", RepoLabJson);
 
         Assert.That(code, Is.Zero);
-        Assert.That(stdout, Does.Contain("ok (1 board, 4 devices under test)"));
+        Assert.That(stdout, Does.Contain("ok (2 boards, 7 devices under test)"));
     }
 
     [Test]
@@ -269,8 +270,8 @@ public sealed class LabCliTests
         var (code, stdout, _) = await Lab("boards", RepoLabJson);
 
         Assert.That(code, Is.Zero);
-        Assert.That(stdout, Does.Contain("qemu-arm64"));
-        Assert.That(stdout.Split('\n').Count(l => l.Contains("vfio-")), Is.EqualTo(4));
+        Assert.That(stdout, Does.Contain("qemu-arm64").And.Contain("exynos4210"));
+        Assert.That(stdout.Split('\n').Count(l => l.Contains("vfio-")), Is.EqualTo(7), "4 devices on qemu-arm64, 3 PL330s on exynos4210");
     }
 
     [Test]
