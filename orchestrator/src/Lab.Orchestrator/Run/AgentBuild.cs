@@ -10,16 +10,16 @@ internal sealed class AgentBuild(ScriptRunner runner, string logDirectory)
     private readonly ScriptRunner _runner = runner;
     private readonly string _logDirectory = logDirectory;
 
-    /// <summary>Where agents/build.sh leaves what a board of <paramref name="arch"/> runs: the NativeAOT binary (arm64) or the Mono launcher (armv7).</summary>
-    public static string ProgramPath(string labRoot, BoardArch arch) => arch == BoardArch.Arm64
+    /// <summary>Where agents/build.sh leaves what a board runs: the NativeAOT binary (arm64) or the launcher of the net48 build under Mono.</summary>
+    public static string ProgramPath(string labRoot, AgentRuntime runtime) => runtime == AgentRuntime.NativeAot
         ? Path.Combine(labRoot, ".lab", "artifacts", "agent", "linux-arm64", "lab-agent")
         : Path.Combine(labRoot, ".lab", "artifacts", "agent", "net48", "lab-agent");
 
     /// <summary>Builds the agent and returns its files.</summary>
-    public async Task<AgentFiles> BuildAsync(BoardArch arch, CancellationToken ct)
+    public async Task<AgentFiles> BuildAsync(AgentRuntime runtime, CancellationToken ct)
     {
         var root = LabRoot.Find();
-        var program = ProgramPath(root, arch);
+        var program = ProgramPath(root, runtime);
         var script = Path.Combine(root, "agents", "build.sh");
         if (!File.Exists(script))
         {
@@ -32,7 +32,7 @@ internal sealed class AgentBuild(ScriptRunner runner, string logDirectory)
             throw new FileNotFoundException($"agents/build.sh succeeded but left no {program}", program);
         }
 
-        if (arch == BoardArch.Arm64)
+        if (runtime == AgentRuntime.NativeAot)
         {
             return new AgentFiles(program, []);
         }

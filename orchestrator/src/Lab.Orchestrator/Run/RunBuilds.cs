@@ -22,7 +22,7 @@ internal sealed class RunBuilds(IResultStore? store, ScriptRunner runner, LabCon
     private readonly string _logDirectory = logDirectory;
     private readonly Dictionary<string, Task<(KernelInfo? Kernel, ModuleBuildResult Modules, string? Source)>> _kernels = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Task<BoardImageInfo>> _images = new(StringComparer.Ordinal);
-    private readonly Dictionary<BoardArch, Task<AgentFiles>> _agents = [];
+    private readonly Dictionary<AgentRuntime, Task<AgentFiles>> _agents = [];
     private readonly Lock _gate = new();
     private readonly List<(string Version, string Source)> _kernelsBuilt = [];
     private BuildInfo _build = new(lab.Sha256);
@@ -55,10 +55,10 @@ internal sealed class RunBuilds(IResultStore? store, ScriptRunner runner, LabCon
         ArgumentNullException.ThrowIfNull(board);
         lock (_gate)
         {
-            if (!_agents.TryGetValue(board.Arch, out var task) || task.IsCanceled)
+            if (!_agents.TryGetValue(board.EffectiveAgentRuntime, out var task) || task.IsCanceled)
             {
-                task = BuildAgentAsync(board.Arch, ct);
-                _agents[board.Arch] = task;
+                task = BuildAgentAsync(board.EffectiveAgentRuntime, ct);
+                _agents[board.EffectiveAgentRuntime] = task;
             }
 
             return task;
@@ -171,9 +171,9 @@ internal sealed class RunBuilds(IResultStore? store, ScriptRunner runner, LabCon
         return await new BoardImage(_runner, logs).BuildAsync(kernel.EnvPath, modules, deviceTree, ct).ConfigureAwait(false);
     }
 
-    private async Task<AgentFiles> BuildAgentAsync(BoardArch arch, CancellationToken ct)
+    private async Task<AgentFiles> BuildAgentAsync(AgentRuntime runtime, CancellationToken ct)
     {
-        var agent = await new AgentBuild(_runner, _logDirectory).BuildAsync(arch, ct).ConfigureAwait(false);
+        var agent = await new AgentBuild(_runner, _logDirectory).BuildAsync(runtime, ct).ConfigureAwait(false);
         var hash = await BuildHashes.FileAsync(agent.Files.FirstOrDefault(f => f.EndsWith(".exe", StringComparison.Ordinal)) ?? agent.Program, ct).ConfigureAwait(false);
         lock (_gate)
         {
