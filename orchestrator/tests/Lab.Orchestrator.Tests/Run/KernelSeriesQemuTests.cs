@@ -66,7 +66,7 @@ public sealed class KernelSeriesQemuTests
         const string Info = "vfio.common.device.info";
         const string NotContainer = "vfio.common.group.set_container_not_container";
 
-        await using var run = LabProcess.Start("run", "--cases", $"{Info},{NotContainer}", lab);
+        await using var run = LabProcess.Start("run", "--board", "qemu-arm64", "--cases", $"{Info},{NotContainer}", lab);
         var code = await run.ExitCodeAsync(TimeSpan.FromMinutes(25));
         await using var list = LabProcess.Start("results", lab);
         await list.ExitCodeAsync(TimeSpan.FromMinutes(1));
