@@ -21,8 +21,7 @@ public sealed class Pl330FaultCase : IVfioCase
     public string Description => "PL330 undefined instruction: abort IRQ on index 0, FSRC/FTR = UNDEF_INSTR, DMAKILL recovers, the next copy verifies";
 
     /// <inheritdoc/>
-    public Requirements Requirements { get; } =
-        Requirements.DeviceOf("amba", CaseFeature.Irq | CaseFeature.MmapRegion | CaseFeature.NoIommu | CaseFeature.Root) with { AnyDeviceFeature = new[] { "pl330" } };
+    public Requirements Requirements => Pl330VerifiedCopy.DmaRequirements;
 
     /// <inheritdoc/>
     public CaseOutcome Run(CaseContext context)

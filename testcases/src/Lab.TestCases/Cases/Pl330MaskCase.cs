@@ -20,8 +20,7 @@ public sealed class Pl330MaskCase : IVfioCase
     public string Description => "PL330 event IRQ masked: the completed copy's event is pending but not delivered until UNMASK; INTCLR + UNMASK leave the line quiet";
 
     /// <inheritdoc/>
-    public Requirements Requirements { get; } =
-        Requirements.DeviceOf("amba", CaseFeature.Irq | CaseFeature.MmapRegion | CaseFeature.NoIommu | CaseFeature.Root) with { AnyDeviceFeature = new[] { "pl330" } };
+    public Requirements Requirements => Pl330VerifiedCopy.DmaRequirements;
 
     /// <inheritdoc/>
     public CaseOutcome Run(CaseContext context)

@@ -26,8 +26,7 @@ public sealed class Pl330MemcpyCase : IVfioCase
     public string Description => "PL330 copies of 1 B to 1 MiB at unaligned/page-crossing offsets, on every channel and on all at once, each verified byte for byte; completion IRQ -> INTCLR -> UNMASK";
 
     /// <inheritdoc/>
-    public Requirements Requirements { get; } =
-        Requirements.DeviceOf("amba", CaseFeature.Irq | CaseFeature.MmapRegion | CaseFeature.NoIommu | CaseFeature.Root) with { AnyDeviceFeature = new[] { "pl330" } };
+    public Requirements Requirements => Pl330VerifiedCopy.DmaRequirements;
 
     /// <inheritdoc/>
     public CaseOutcome Run(CaseContext context)

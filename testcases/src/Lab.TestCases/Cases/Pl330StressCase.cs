@@ -19,8 +19,7 @@ public sealed class Pl330StressCase : IVfioCase
     public string Description => "PL330 random copies (1 B-64 KiB, random offsets and channels) for the stress duration, every byte verified, no completion IRQ lost";
 
     /// <inheritdoc/>
-    public Requirements Requirements { get; } =
-        Requirements.DeviceOf("amba", CaseFeature.Irq | CaseFeature.MmapRegion | CaseFeature.NoIommu | CaseFeature.Root) with { AnyDeviceFeature = new[] { "pl330" } };
+    public Requirements Requirements => Pl330VerifiedCopy.DmaRequirements;
 
     /// <inheritdoc/>
     public CaseOutcome Run(CaseContext context)

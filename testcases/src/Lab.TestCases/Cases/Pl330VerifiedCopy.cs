@@ -12,6 +12,10 @@ internal static class Pl330VerifiedCopy
 {
     private const byte Sentinel = 0x5a;
 
+    /// <summary>What a PL330 DMA case needs: a PL330 on vfio-amba with its IRQ and mmap-able registers, no IOMMU (physical addresses), root (pagemap).</summary>
+    public static Requirements DmaRequirements { get; } =
+        Requirements.DeviceOf("amba", CaseFeature.Irq | CaseFeature.MmapRegion | CaseFeature.NoIommu | CaseFeature.Root) with { AnyDeviceFeature = new[] { "pl330" } };
+
     /// <summary>Null when the copy completed and verified, else what went wrong (naming the copy).</summary>
     public static string? Run(Pl330Dma dma, DmaBuffer src, long srcOffset, DmaBuffer dst, long dstOffset, long length, int channel, uint seed) =>
         Run(dma, src, srcOffset, dst, dstOffset, length, channel, seed, out _);
