@@ -178,9 +178,6 @@ public sealed class Pl330Dma : IDisposable
         return true;
     }
 
-    /// <summary>The number of VFIO IRQ indexes the device shows.</summary>
-    public int IrqIndexes => _irqs.Length;
-
     /// <summary>Masks (SET_IRQS MASK) or unmasks index <paramref name="index"/>.</summary>
     public void Mask(uint index, bool masked) => _device.SetIrqsNone(index, masked ? VfioIrqAction.Mask : VfioIrqAction.Unmask, 0, 1);
 
