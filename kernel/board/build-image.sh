@@ -1,18 +1,23 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # Builds the initramfs of a QEMU board from Debian packages of the kernel's architecture (arm64 or armhf):
-# busybox, dropbear (+ OpenSSH's sftp-server so SFTP works), the Debian kernel modules the board needs for its
-# NIC, and our VFIO modules in /lib/modules/KREL/extra; armhf images also carry Debian's Mono for the net48
-# agent (kernel/board/mono-runtime.sh). Each image gets a fresh dropbear host key whose SHA256 fingerprint is
+# busybox, dropbear (+ OpenSSH's sftp-server so SFTP works), the kernel modules the board needs for its console
+# and NIC (Debian's, or built by kernel/board/build-board-drivers.sh when the Debian kernel lacks them), and our
+# VFIO modules in /lib/modules/KREL/extra; armhf images also carry Debian's Mono for the net48 agent
+# (kernel/board/mono-runtime.sh). Each image gets a fresh dropbear host key whose SHA256 fingerprint is
 # written beside it for pinning; the lab user key (generated once per user, never committed) is baked into
 # root's authorized_keys.
 #
-# Usage: kernel/board/build-image.sh [--kernel-env FILE] [--modules DIR] [--dtb NAME]
+# Usage: kernel/board/build-image.sh [--kernel-env FILE] [--modules DIR] [--dtb NAME] [--nic MODEL] [--console DEV]
 #   --kernel-env FILE  kernel.env of kernel/fetch-debian-kernel.sh (default: fetch arm64 now)
 #   --modules DIR      output dir of kernel/build-modules.sh (default: build now); "none" for an image without
 #                      VFIO modules (boards whose modules the orchestrator uploads, like a board with its own OS)
-#   --dtb NAME         also the device tree NAME.dtb from the kernel package, with kernel/board/dtb/NAME.dtsi
-#                      (when there is one) compiled onto it (a machine QEMU does not describe itself)
+#   --dtb NAME         also a device tree NAME.dtb (a machine QEMU does not describe itself): the lab's own
+#                      kernel/board/dtb/NAME.dts when there is one, else NAME.dtb from the kernel package with
+#                      kernel/board/dtb/NAME.dtsi (when there is one) compiled onto it
+#   --nic MODEL        the board's QEMU NIC model: virtio-net-device, lan9118 or cadence_gem (default: by the
+#                      architecture, virtio-net-device on arm64 and lan9118 on armhf)
+#   --console DEV      the kernel's console (ttyAMA0, ttySAC0, ttyPS0, ...): ttyPS needs a driver module
 # Output: an image dir (its path is the last stdout line) with initramfs.cpio.gz, host_key.pub,
 #   host_key.sha256 (one line, "SHA256:..."), image.env and image.json (kernel image, initramfs, device tree,
 #   host key fingerprint, lab key path, kernel release, module manifest). Cached under
@@ -25,12 +30,14 @@ kernel_dir="$(dirname "$here")"
 source "$kernel_dir/lib/apt-private.sh"
 die() { echo "build-image: $1" >&2; exit "${2:-1}"; }
 
-kernel_env="" modules="" dtb=""
+kernel_env="" modules="" dtb="" nic="" console=""
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--kernel-env) kernel_env="$2"; shift 2 ;;
 	--modules) modules="$2"; shift 2 ;;
 	--dtb) dtb="$2"; shift 2 ;;
+	--nic) nic="$2"; shift 2 ;;
+	--console) console="$2"; shift 2 ;;
 	*) die "unknown argument '$1' (see the header of $0)" ;;
 	esac
 done
@@ -41,18 +48,32 @@ command -v dropbearkey >/dev/null || die "'dropbearkey' is missing (package drop
 [ -n "$kernel_env" ] || kernel_env="$("$kernel_dir/fetch-debian-kernel.sh" arm64 | tail -n1)"
 # shellcheck disable=SC1090
 source "$kernel_env"
-# The NIC each architecture's boards have: virtio-mmio on the virt machine, QEMU's LAN9118 on the 32-bit boards.
 case "$KERNEL_DEB_ARCH" in
-arm64) triplet=aarch64-linux-gnu board_modules=(virtio_mmio virtio_net) ;;
-armhf) triplet=arm-linux-gnueabihf board_modules=(smsc911x) ;;
+arm64) triplet=aarch64-linux-gnu default_nic=virtio-net-device ;;
+armhf) triplet=arm-linux-gnueabihf default_nic=lan9118 ;;
 *) die "no image recipe for $KERNEL_DEB_ARCH boards (arm64, armhf)" ;;
 esac
-dtb_file="" dtsi=""
+# The modules init loads before anything else, in order: the console's driver, then the NIC's.
+boot_modules=()
+case "${console%%,*}" in
+ttyPS*) boot_modules+=(xilinx_uartps) ;;
+esac
+case "${nic:-$default_nic}" in
+virtio-net-device) boot_modules+=(virtio_mmio virtio_net) ;;
+lan9118) boot_modules+=(smsc911x) ;;
+cadence_gem) boot_modules+=(macb) ;;
+*) die "no driver is known for the NIC model '$nic' (virtio-net-device, lan9118, cadence_gem)" ;;
+esac
+dtb_file="" dtsi="" dts=""
 if [ -n "$dtb" ]; then
 	command -v dtc >/dev/null || die "'dtc' is missing (package device-tree-compiler): run scripts/setup-host.sh qemu"
-	dtb_file="$KERNEL_ROOT/usr/lib/linux-image-$KERNEL_RELEASE/$dtb.dtb"
-	[ -f "$dtb_file" ] || die "the kernel package has no device tree $dtb.dtb (looked in $(dirname "$dtb_file"))"
-	[ ! -f "$here/dtb/$dtb.dtsi" ] || dtsi="$here/dtb/$dtb.dtsi"
+	if [ -f "$here/dtb/$dtb.dts" ]; then
+		dts="$here/dtb/$dtb.dts"
+	else
+		dtb_file="$KERNEL_ROOT/usr/lib/linux-image-$KERNEL_RELEASE/$dtb.dtb"
+		[ -f "$dtb_file" ] || die "neither kernel/board/dtb/$dtb.dts nor the kernel package's $dtb.dtb exists (looked in $(dirname "$dtb_file"))"
+		[ ! -f "$here/dtb/$dtb.dtsi" ] || dtsi="$here/dtb/$dtb.dtsi"
+	fi
 fi
 [ -n "$modules" ] || modules="$("$kernel_dir/build-modules.sh" --kernel-env "$kernel_env" | tail -n1)"
 [ "$modules" = none ] || [ -f "$modules/manifest.json" ] || die "no manifest.json in the module dir '$modules'"
@@ -79,21 +100,44 @@ if [ "$KERNEL_DEB_ARCH" = armhf ]; then
 	[ -f "$mono/mono-runtime.json" ] || die "kernel/board/mono-runtime.sh left no runtime"
 fi
 
-# Distro modules the board needs (its NIC), with their dependencies, resolved on the distro tree.
+# The boot modules: Debian's when its kernel has them, else built from its source (build-board-drivers.sh);
+# with their Debian dependencies, resolved on the distro tree.
 if [ ! -f "$KERNEL_MODULES_DIR/modules.dep" ]; then
 	depmod -b "$KERNEL_ROOT" "$KERNEL_RELEASE"
 fi
-mapfile -t distro_kos < <(for m in "${board_modules[@]}"; do
-	modprobe -d "$KERNEL_ROOT" -S "$KERNEL_RELEASE" --show-depends "$m" | awk '$1 == "insmod" { print $2 }'
-done | sort -u)
+distro_mods=() built_mods=()
+for m in "${boot_modules[@]}"; do
+	if modprobe -d "$KERNEL_ROOT" -S "$KERNEL_RELEASE" --show-depends "$m" >/dev/null 2>&1; then
+		distro_mods+=("$m")
+	else
+		built_mods+=("$m")
+	fi
+done
+board_drivers=""
+if [ ${#built_mods[@]} -gt 0 ]; then
+	board_drivers="$("$here/build-board-drivers.sh" --kernel-env "$kernel_env" "${built_mods[@]}" | tail -n1)"
+	for m in "${built_mods[@]}"; do
+		[ -f "$board_drivers/$m.ko" ] || die "build-board-drivers.sh left no $m.ko"
+		IFS=, read -r -a deps <<<"$(modinfo -F depends "$board_drivers/$m.ko")"
+		distro_mods+=("${deps[@]}")
+	done
+fi
+kos=""
+for m in "${distro_mods[@]}"; do
+	deps="$(modprobe -d "$KERNEL_ROOT" -S "$KERNEL_RELEASE" --show-depends "$m")" || die "the Debian kernel has no module $m"
+	kos+="$(awk '$1 == "insmod" { print $2 }' <<<"$deps")"$'\n'
+done
+mapfile -t distro_kos < <(sort -u <<<"$kos" | sed '/^$/d')
 
 key="$({
 	printf '%s\n' "${specs[@]}"
 	echo "kernel $KERNEL_VERSION $KERNEL_RELEASE"
 	printf 'distro %s\n' "${distro_kos[@]#"$KERNEL_ROOT"}"
+	printf 'boot %s\n' "${boot_modules[@]}"
+	for m in "${built_mods[@]}"; do sha256sum <"$board_drivers/$m.ko"; done
 	if [ "$modules" = none ]; then echo "no vfio modules"; else sha256sum <"$modules/manifest.json"; fi
 	[ -z "$mono" ] || sha256sum <"$mono/mono-runtime.json"
-	[ -z "$dtb" ] || { echo "dtb $dtb"; sha256sum <"$dtb_file"; [ -z "$dtsi" ] || sha256sum <"$dtsi"; }
+	[ -z "$dtb" ] || { echo "dtb $dtb"; sha256sum <"${dts:-$dtb_file}"; [ -z "$dtsi" ] || sha256sum <"$dtsi"; }
 	sha256sum <"$lab_key.pub"
 	sha256sum <"$0"
 	sha256sum <"$here/init"
@@ -122,7 +166,7 @@ ln -sf busybox "$root/bin/sh"
 [ -x "$root/bin/busybox" ] || die "busybox-static did not provide /bin/busybox"
 install -m 0755 "$here/init" "$root/init"
 mkdir -p "$root/etc/vfiolab"
-printf '%s\n' "${board_modules[@]}" >"$root/etc/vfiolab/nic-modules"
+printf '%s\n' "${boot_modules[@]}" >"$root/etc/vfiolab/boot-modules"
 # Mono's tree is laid out as Debian installs it (usr/bin/mono, usr/lib/mono, etc/mono, its C libraries).
 [ -z "$mono" ] || cp -a "$mono/." "$root/"
 rm -f "$root/mono-runtime.json"
@@ -158,13 +202,20 @@ for ko in "${distro_kos[@]}"; do
 	case "$rel" in *.xz) xz -d "$mdir/$rel" ;; esac
 done
 [ "$modules" = none ] || cp "$modules"/*.ko "$mdir/extra/"
+if [ ${#built_mods[@]} -gt 0 ]; then
+	mkdir -p "$mdir/extra/board"
+	for m in "${built_mods[@]}"; do cp "$board_drivers/$m.ko" "$mdir/extra/board/"; done
+fi
 cp "$KERNEL_MODULES_DIR"/modules.{order,builtin,builtin.modinfo} "$mdir/" 2>/dev/null || true
 depmod -b "$root" "$KERNEL_RELEASE"
 
 (cd "$root" && find . -print0 | sort -z | cpio --null -o -H newc --owner=0:0 --quiet) | gzip -6 >"$work/initramfs.cpio.gz"
 initramfs_sha="$(sha256sum <"$work/initramfs.cpio.gz" | cut -c1-64)"
 image_dtb=""
-if [ -n "$dtb" ]; then
+if [ -n "$dts" ]; then
+	dtc -q -I dts -O dtb "$dts" -o "$work/$dtb.dtb" || die "dtc could not compile $dts"
+	image_dtb="$dest/$dtb.dtb"
+elif [ -n "$dtb" ]; then
 	# Debian's DTBs have no labels: the fragment names nodes by path (&{/soc/...}).
 	dtc -q -I dtb -O dts "$dtb_file" -o "$work/$dtb.base.dts"
 	cat "$work/$dtb.base.dts" ${dtsi:+"$dtsi"} >"$work/$dtb.dts"

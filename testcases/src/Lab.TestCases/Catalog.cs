@@ -64,6 +64,7 @@ public static class Catalog
         IrqCase.BadIndex,
         IrqCase.MaskEdge,
         IrqCase.MaskEventfd,
+        new IrqRoutingCase(),
         Pl031MatchCase.UnmaskIoctl,
         Pl031MatchCase.UnmaskEventfd,
 

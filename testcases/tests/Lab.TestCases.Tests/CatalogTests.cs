@@ -1,4 +1,5 @@
 using Lab.Ktap;
+using Lab.TestCases.Cases;
 using Lab.TestCases.Model;
 using Lab.Vfio;
 using Lab.Vfio.Interop;
@@ -21,6 +22,8 @@ public sealed class CatalogTests
         // PL031 periph ids 0x31 0x10 0x04 0x00 and PrimeCell ids 0x0d 0xf0 0x05 0xb1 at 0xFE0-0xFFC.
         byte[] ids = [0x31, 0x10, 0x04, 0x00, 0x0d, 0xf0, 0x05, 0xb1];
         for (var i = 0; i < ids.Length; i++) { d.Regions[0].Backing[0xFE0 + (i * 4)] = ids[i]; }
+        // Its device-tree node: one GIC interrupt (SPI 2, level high).
+        fake.Files["/sys/bus/amba/devices/" + Name + "/of_node/interrupts"] = [0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 4];
         return (fake, d);
     }
 
@@ -68,11 +71,33 @@ public sealed class CatalogTests
         Assert.That(skips.Count(l => l.Contains("device is bound to vfio-amba; case needs vfio-", StringComparison.Ordinal) || l.Contains("needs --iommu type1", StringComparison.Ordinal)), Is.EqualTo(unmet), string.Join("\n", skips));
         var pl330 = Catalog.All.Count(c => c.Requirements.AnyDeviceFeature.Contains("pl330"));
         Assert.That(skips.Where(l => l.Contains("not a PL330", StringComparison.Ordinal)).ToList(), Has.Count.EqualTo(pl330), "the PL330 cases see a PL031 and skip");
-        Assert.That(skips, Has.Count.EqualTo(unmet + 3 + pl330), string.Join("\n", skips));
+        Assert.That(skips, Has.Count.EqualTo(unmet + 4 + pl330), string.Join("\n", skips));
+        Assert.That(skips, Has.One.Contains("vfio.amba.irq.per_index # SKIP 1 IRQ index"));
         Assert.That(skips, Has.One.Contains("vfio.common.mmap.no_mmap_flag # SKIP every readable region"));
         Assert.That(skips, Has.One.Contains("vfio.common.irq.mask_edge # SKIP device has no IRQ index"));
         Assert.That(skips, Has.One.Contains("vfio.amba.reset.registers # SKIP no reset handler for this device (flags 0x8 without RESET"));
         Assert.That(session.Device, Is.Not.Null, "the shared device is reopened after fresh-group cases");
+    }
+
+    [Test]
+    public void Several_IRQ_indexes_are_routed_and_masked_one_by_one()
+    {
+        var (fake, d) = Board();
+        const uint Level = VfioConstants.VFIO_IRQ_INFO_EVENTFD | VfioConstants.VFIO_IRQ_INFO_MASKABLE | VfioConstants.VFIO_IRQ_INFO_AUTOMASKED;
+        d.Irqs.Add((Level, 1));
+        d.Irqs.Add((Level, 1));
+        var routing = new IrqRoutingCase();
+        var outcome = routing.Run(Context(fake));
+        Assert.That(outcome.Status, Is.EqualTo(CaseStatus.Pass), outcome.Reason);
+        Assert.That(fake.Triggers, Is.Empty, "every index's trigger is torn down");
+
+        // An index that is not a level line (no MASKABLE) is reported by its number.
+        var (fake2, d2) = Board();
+        d2.Irqs.Add((Level, 1));
+        d2.Irqs.Add((VfioConstants.VFIO_IRQ_INFO_EVENTFD, 1));
+        var bad = routing.Run(Context(fake2));
+        Assert.That(bad.Status, Is.EqualTo(CaseStatus.Fail));
+        Assert.That(bad.Reason, Does.Contain("index=2"));
     }
 
     [Test]

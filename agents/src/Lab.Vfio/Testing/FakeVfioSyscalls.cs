@@ -54,6 +54,9 @@ public sealed unsafe class FakeVfioSyscalls : IVfioSyscalls, IDisposable
     /// <summary>Lines <c>/dev/kmsg</c> hands out, each one record.</summary>
     public Queue<string> Kmsg { get; } = new();
 
+    /// <summary>Other files (sysfs attributes, device-tree properties) by path: opened read-only, read from the start.</summary>
+    public Dictionary<string, byte[]> Files { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Every operation in order (<c>ioctl VFIO_SET_IOMMU</c>, <c>mmap</c>, ...).</summary>
     public List<string> Calls { get; } = [];
 
@@ -98,6 +101,7 @@ public sealed unsafe class FakeVfioSyscalls : IVfioSyscalls, IDisposable
             _ when handle is GroupFd && Groups.ContainsKey(path) => new GroupState(path),
             "/proc/self/pagemap" when handle is FileFd => "pagemap",
             "/dev/kmsg" when handle is FileFd => "kmsg",
+            _ when handle is FileFd && Files.TryGetValue(path, out var bytes) => new FileContent(bytes),
             _ => null,
         };
         if (file is null) { return -Errno.ENOENT; }
@@ -305,6 +309,11 @@ public sealed unsafe class FakeVfioSyscalls : IVfioSyscalls, IDisposable
                 var n = Math.Min(bytes.Length, (int)count);
                 new Span<byte>(bytes, 0, n).CopyTo(new Span<byte>(buffer, n));
                 return n;
+            case FileContent f:
+                var take = Math.Min(f.Bytes.Length - f.Position, (int)Math.Min(count, int.MaxValue));
+                new Span<byte>(f.Bytes, f.Position, take).CopyTo(new Span<byte>(buffer, take));
+                f.Position += take;
+                return take;
             default:
                 return -Errno.EINVAL;
         }
@@ -582,5 +591,12 @@ public sealed unsafe class FakeVfioSyscalls : IVfioSyscalls, IDisposable
     private sealed class EventCounter
     {
         public ulong Value { get; set; }
+    }
+
+    private sealed class FileContent(byte[] bytes)
+    {
+        public byte[] Bytes { get; } = bytes;
+
+        public int Position { get; set; }
     }
 }

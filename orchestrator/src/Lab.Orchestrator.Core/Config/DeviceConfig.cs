@@ -22,7 +22,7 @@ public sealed record DeviceConfig
     public required IommuMode Iommu { get; init; }
 
     /// <summary>Feature tags of this device (cases can require them).</summary>
-    [Description("Feature tags of this device, e.g. level-irq, mmap, dma.")]
+    [Description("Feature tags of this device, e.g. level-irq, mmap, dma; cases needing one (pl330, multi-irq: several IRQ indexes) are planned only on devices that have it.")]
     public IReadOnlyList<string> Features { get; init; } = [];
 
     /// <summary>The QEMU disk behind this device (a <c>qemu.disks</c> id), checked on the host after the board stops.</summary>

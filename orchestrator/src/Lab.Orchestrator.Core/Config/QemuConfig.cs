@@ -29,15 +29,15 @@ public sealed record QemuConfig
     public IReadOnlyList<string> Devices { get; init; } = [];
 
     /// <summary>The board's NIC: a <c>-device</c> on the user network, or a model built into the machine (<c>-nic model=</c>).</summary>
-    [Description("The NIC: virtio-net-device (a -device on the user network), or the model of a NIC the machine has built in (lan9118 on smdkc210; -nic user,model=...).")]
+    [Description("The NIC: virtio-net-device (a -device on the user network), or the model of a NIC the machine has built in (lan9118 on smdkc210, cadence_gem on xilinx-zynq-a9; -nic user,model=...). The image carries its driver (kernel/board/build-image.sh --nic).")]
     public string Nic { get; init; } = VirtioNic;
 
     /// <summary>The kernel's console device.</summary>
-    [Description("The kernel's console (console= on its command line): ttyAMA0 on virt, ttySAC0,115200 on Exynos.")]
+    [Description("The kernel's console (console= on its command line): ttyAMA0 on virt, ttySAC0,115200 on Exynos, ttyPS0,115200 on Zynq (its driver is a module the image loads first).")]
     public string Console { get; init; } = "ttyAMA0";
 
-    /// <summary>A device tree from the kernel package (plus kernel/board/dtb/NAME.dtsi) for <c>-dtb</c>; null: QEMU's own.</summary>
-    [Description("For machines QEMU does not describe itself: NAME.dtb from the kernel package, with kernel/board/dtb/NAME.dtsi compiled onto it when there is one, passed as -dtb.")]
+    /// <summary>A device tree for <c>-dtb</c>: the lab's kernel/board/dtb/NAME.dts, or the kernel package's NAME.dtb (plus kernel/board/dtb/NAME.dtsi); null: QEMU's own.</summary>
+    [Description("For machines QEMU does not describe itself, passed as -dtb: the lab's own kernel/board/dtb/NAME.dts when there is one, else NAME.dtb from the kernel package with kernel/board/dtb/NAME.dtsi compiled onto it when there is one.")]
     public string? Dtb { get; init; }
 
     /// <summary>Raw disks for virtio-blk devices, each a fresh zeroed file in the run directory.</summary>

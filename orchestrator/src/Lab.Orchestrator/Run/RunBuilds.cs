@@ -37,9 +37,8 @@ internal sealed class RunBuilds(IResultStore? store, ScriptRunner runner, LabCon
         if (board.Kind != BoardKind.Ssh)
         {
             var withModules = board.Kind == BoardKind.Qemu;
-            var dtb = board.Qemu?.Dtb;
-            var image = await Cached(_images, board.Kernel + (withModules ? "+modules" : "-modules") + (dtb is null ? string.Empty : "+" + dtb),
-                () => BuildImageAsync(board, kernel, withModules ? modules.OutputDirectory : "none", dtb, ct)).ConfigureAwait(false);
+            var image = await Cached(_images, board.Kernel + (withModules ? "+modules" : "-modules") + BoardImage.Key(board.Qemu),
+                () => BuildImageAsync(board, kernel, withModules ? modules.OutputDirectory : "none", ct)).ConfigureAwait(false);
             boot = new BootFiles(image.KernelImage, image.Initramfs, image.HostKeySha256, image.LabKeyPath) { DeviceTree = image.DeviceTree };
         }
 
@@ -159,7 +158,7 @@ internal sealed class RunBuilds(IResultStore? store, ScriptRunner runner, LabCon
         return (commit, $" at {commit[..12]} {await git.SubjectAsync(commit, ct).ConfigureAwait(false)}");
     }
 
-    private async Task<BoardImageInfo> BuildImageAsync(BoardConfig board, KernelInfo? kernel, string modules, string? deviceTree, CancellationToken ct)
+    private async Task<BoardImageInfo> BuildImageAsync(BoardConfig board, KernelInfo? kernel, string modules, CancellationToken ct)
     {
         if (kernel is null)
         {
@@ -168,7 +167,7 @@ internal sealed class RunBuilds(IResultStore? store, ScriptRunner runner, LabCon
         }
 
         var logs = Path.Combine(_logDirectory, "kernel-" + board.Kernel);
-        return await new BoardImage(_runner, logs).BuildAsync(kernel.EnvPath, modules, deviceTree, ct).ConfigureAwait(false);
+        return await new BoardImage(_runner, logs).BuildAsync(kernel.EnvPath, modules, board.Qemu, ct).ConfigureAwait(false);
     }
 
     private async Task<AgentFiles> BuildAgentAsync(AgentRuntime runtime, CancellationToken ct)

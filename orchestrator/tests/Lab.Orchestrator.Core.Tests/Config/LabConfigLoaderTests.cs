@@ -22,8 +22,11 @@ public sealed class LabConfigLoaderTests
         Assert.That(result.Config!.Boards.Select(b => (b.Id, b.Arch, b.AgentRuntime)), Is.EqualTo(new[]
         {
             ("qemu-arm64", BoardArch.Arm64, (AgentRuntime?)AgentRuntime.NativeAot), ("exynos4210", BoardArch.Armv7, AgentRuntime.Mono),
+            ("zynq", BoardArch.Armv7, AgentRuntime.Mono),
         }));
         Assert.That(result.Config.Boards[1].Devices.Select(d => (d.Driver, d.Iommu, d.Features.Contains("pl330"))), Is.EqualTo(Enumerable.Repeat((VfioDriver.VfioAmba, IommuMode.NoIommu, true), 3)));
+        Assert.That(result.Config.Boards[2].Devices.Select(d => (d.Driver, d.Iommu, d.Features.Contains("pl330"))), Is.EqualTo(new[] { (VfioDriver.VfioAmba, IommuMode.NoIommu, true) }));
+        Assert.That(result.Config.Boards[2].Qemu, Is.EqualTo(result.Config.Boards[2].Qemu! with { Smp = 1, Nic = "cadence_gem", Console = "ttyPS0,115200", Dtb = "xilinx-zynq-a9" }));
         var board = result.Config.Boards[0];
         Assert.That(board.Kind, Is.EqualTo(BoardKind.Qemu));
         Assert.That(board.Devices.Select(d => (d.Driver, d.Iommu)), Is.EquivalentTo(new[]
@@ -55,7 +58,7 @@ public sealed class LabConfigLoaderTests
         yield return Case("wrong type", l => Board(l)["ssh"]!["port"] = "22", "$.boards[0].ssh.port", "expected integer");
         yield return Case("missing required key", l => Board(l).Remove("arch"), "$.boards[0]", "missing required key 'arch'");
         yield return Case("bad enum", l => Board(l)["kind"] = "vmware", "$.boards[0].kind", "is not one of");
-        yield return Case("duplicate board id", l => l["boards"]!.AsArray().Add(Board(l).DeepClone()), "$.boards[2].id", "duplicate board id 'qemu-arm64'");
+        yield return Case("duplicate board id", l => l["boards"]!.AsArray().Add(Board(l).DeepClone()), "$.boards[3].id", "duplicate board id 'qemu-arm64'");
         yield return Case("missing key file", l => Board(l)["ssh"]!["keyFile"] = "keys/nope", "$.boards[0].ssh.keyFile", "not found");
         yield return Case("port out of range", l => Board(l)["ssh"]!["port"] = 70000, "$.boards[0].ssh.port", "out of range 0-65535");
         yield return Case("device with no way to find it", l => Board(l)["devices"]![0]!["match"] = new JsonObject(), "$.boards[0].devices[0].match", "no way to find the device");

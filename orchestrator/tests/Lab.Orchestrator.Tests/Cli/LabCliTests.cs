@@ -236,7 +236,7 @@ public sealed class LabCliTests
         var (code, stdout, _) = await Lab("validate", RepoLabJson);
 
         Assert.That(code, Is.Zero);
-        Assert.That(stdout, Does.Contain("ok (2 boards, 7 devices under test)"));
+        Assert.That(stdout, Does.Contain("ok (3 boards, 8 devices under test)"));
     }
 
     [Test]
@@ -270,8 +270,8 @@ public sealed class LabCliTests
         var (code, stdout, _) = await Lab("boards", RepoLabJson);
 
         Assert.That(code, Is.Zero);
-        Assert.That(stdout, Does.Contain("qemu-arm64").And.Contain("exynos4210"));
-        Assert.That(stdout.Split('\n').Count(l => l.Contains("vfio-")), Is.EqualTo(7), "4 devices on qemu-arm64, 3 PL330s on exynos4210");
+        Assert.That(stdout, Does.Contain("qemu-arm64").And.Contain("exynos4210").And.Contain("zynq"));
+        Assert.That(stdout.Split('\n').Count(l => l.Contains("vfio-")), Is.EqualTo(8), "4 devices on qemu-arm64, 3 PL330s on exynos4210, 1 on zynq");
     }
 
     [Test]

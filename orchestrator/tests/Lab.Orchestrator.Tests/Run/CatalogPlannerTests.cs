@@ -48,8 +48,21 @@ public sealed class CatalogPlannerTests
                 Assert.That(plan.Cases, Is.SupersetOf(new[] { "vfio.amba.pl330.identify", "vfio.amba.pl330.memcpy", "vfio.amba.pl330.fault", "vfio.amba.pl330.masking" }), device.Name);
                 Assert.That(plan.StressCases, Is.EqualTo(new[] { "vfio.amba.stress.pl330_copy" }), device.Name);
                 Assert.That(plan.Cases, Has.None.Contains("pl031").And.None.EqualTo("vfio.amba.region.primecell_id").And.None.EqualTo("vfio.amba.irq.rtc_match"), device.Name);
+                Assert.That(plan.Cases, Has.None.EqualTo("vfio.amba.irq.per_index"), device.Name + ": one IRQ index");
             }
         });
+    }
+
+    [Test]
+    public void The_per_index_IRQ_case_is_planned_on_the_zynq_pl330_alone()
+    {
+        var lab = LabConfigLoader.Load(RepoFiles.Path("lab.json")).Config!;
+        var planner = new CatalogPlanner();
+        var planned = lab.Boards.SelectMany(b => b.Devices.Select(d => (b, d)))
+            .Where(x => planner.Plan(x.b, x.d, ["vfio.*"]).Cases.Contains("vfio.amba.irq.per_index"))
+            .Select(x => x.b.Id + "/" + x.d.Name);
+
+        Assert.That(planned, Is.EqualTo(new[] { "zynq/dmac" }));
     }
 
     [Test]

@@ -5,7 +5,8 @@ namespace Lab.TestCases.Cases;
 
 /// <summary>
 /// <c>VFIO_DEVICE_GET_INFO</c> for one driver: its bus flag, the region and IRQ counts of the board's device
-/// (virtio-rng: 1/1, PL031: 1/1, PCI: VFIO_PCI_NUM_REGIONS+ / VFIO_PCI_NUM_IRQS), RESET on vfio-pci exactly when the
+/// (platform/amba: 1 region and as many IRQs as its device-tree node lists, 1 for virtio-rng, PL031 and the Exynos
+/// PL330s, 9 for the Zynq PL330; PCI: VFIO_PCI_NUM_REGIONS+ / VFIO_PCI_NUM_IRQS), RESET on vfio-pci exactly when the
 /// function has a PCI reset method (sysfs reset_method), and RESET on platform/amba exactly
 /// when vfiolab-reset.ko registered a handler for the device's first compatible. One class, one instance per driver in the catalog.
 /// </summary>
@@ -13,27 +14,27 @@ public sealed class DeviceFlagsCase : IVfioCase
 {
     private readonly uint _busFlag;
     private readonly Func<uint, bool> _regionsOk;
-    private readonly Func<uint, bool> _irqsOk;
+    private readonly Func<CaseContext, uint?> _irqs;
     private readonly string _counts;
 
-    private DeviceFlagsCase(string driver, uint busFlag, Func<uint, bool> regionsOk, Func<uint, bool> irqsOk, string counts)
+    private DeviceFlagsCase(string driver, uint busFlag, Func<uint, bool> regionsOk, Func<CaseContext, uint?> irqs, string counts)
     {
         Id = "vfio." + driver + ".device.flags";
         Requirements = Requirements.DeviceOf(driver);
         _busFlag = busFlag;
         _regionsOk = regionsOk;
-        _irqsOk = irqsOk;
+        _irqs = irqs;
         _counts = counts;
     }
 
     /// <summary>vfio-platform (virtio-rng on the virt board).</summary>
-    public static DeviceFlagsCase Platform { get; } = new("platform", VfioConstants.VFIO_DEVICE_FLAGS_PLATFORM, n => n == 1, n => n == 1, "1 region, 1 IRQ");
+    public static DeviceFlagsCase Platform { get; } = new("platform", VfioConstants.VFIO_DEVICE_FLAGS_PLATFORM, n => n == 1, c => TreeIrqs(c, "platform"), "1 region and the device tree's IRQs");
 
-    /// <summary>vfio-amba (PL031).</summary>
-    public static DeviceFlagsCase Amba { get; } = new("amba", VfioConstants.VFIO_DEVICE_FLAGS_AMBA, n => n == 1, n => n == 1, "1 region, 1 IRQ");
+    /// <summary>vfio-amba (PL031, PL330).</summary>
+    public static DeviceFlagsCase Amba { get; } = new("amba", VfioConstants.VFIO_DEVICE_FLAGS_AMBA, n => n == 1, c => TreeIrqs(c, "amba"), "1 region and the device tree's IRQs");
 
     /// <summary>vfio-pci (edu).</summary>
-    public static DeviceFlagsCase Pci { get; } = new("pci", VfioConstants.VFIO_DEVICE_FLAGS_PCI, n => n >= 9, n => n == 5, ">= 9 regions (VFIO_PCI_NUM_REGIONS), 5 IRQs (VFIO_PCI_NUM_IRQS)");
+    public static DeviceFlagsCase Pci { get; } = new("pci", VfioConstants.VFIO_DEVICE_FLAGS_PCI, n => n >= 9, _ => 5, ">= 9 regions (VFIO_PCI_NUM_REGIONS), 5 IRQs (VFIO_PCI_NUM_IRQS)");
 
     /// <inheritdoc/>
     public string Id { get; }
@@ -43,6 +44,10 @@ public sealed class DeviceFlagsCase : IVfioCase
 
     /// <inheritdoc/>
     public Requirements Requirements { get; }
+
+    // vfio-amba shows at most AMBA_NR_IRQS (9) of them.
+    private static uint? TreeIrqs(CaseContext context, string bus) =>
+        DeviceTreeIrqs.Count(context.Syscalls, bus, context.Device!.Name) is { } n ? (uint)Math.Min(n, bus == "amba" ? 9 : n) : null;
 
     /// <inheritdoc/>
     public CaseOutcome Run(CaseContext context)
@@ -56,9 +61,15 @@ public sealed class DeviceFlagsCase : IVfioCase
             return CaseOutcome.Fail($"VFIO_DEVICE_GET_INFO flags 0x{info.Flags:x} lack the bus flag 0x{_busFlag:x}");
         }
 
-        if (!_regionsOk(info.NumRegions) || !_irqsOk(info.NumIrqs))
+        var irqs = _irqs(context);
+        if (irqs is null)
         {
-            return CaseOutcome.Fail($"VFIO_DEVICE_GET_INFO num_regions {info.NumRegions} num_irqs {info.NumIrqs}, expected {_counts}");
+            return CaseOutcome.Fail($"{context.Device.Name} has no device-tree interrupts to compare num_irqs {info.NumIrqs} with");
+        }
+
+        if (!_regionsOk(info.NumRegions) || info.NumIrqs != irqs)
+        {
+            return CaseOutcome.Fail($"VFIO_DEVICE_GET_INFO num_regions {info.NumRegions} num_irqs {info.NumIrqs}, expected {_counts} ({irqs})");
         }
 
         if (_busFlag == VfioConstants.VFIO_DEVICE_FLAGS_PCI)

@@ -64,6 +64,7 @@ public static class CaseCoverage
         ["vfio.common.irq.loopback_bool"] = [new(SetIrqs, "DATA_EVENTFD|TRIGGER"), new(SetIrqs, "DATA_BOOL|TRIGGER")],
         ["vfio.common.irq.disable_count0"] = [new(SetIrqs, "DATA_NONE|TRIGGER count 0")],
         ["vfio.amba.irq.masked_not_delivered"] = [new(SetIrqs, "DATA_BOOL|MASK"), new(SetIrqs, "DATA_BOOL|UNMASK"), new(SetIrqs, "DATA_NONE|MASK"), new(SetIrqs, "DATA_NONE|UNMASK")],
+        ["vfio.amba.irq.per_index"] = [new(Irq, "every index"), new(SetIrqs, "an eventfd per index"), new(SetIrqs, "MASK of one index of several")],
         ["vfio.common.irq.mask_eventfd"] = [new(SetIrqs, "DATA_EVENTFD|MASK")],
         ["vfio.common.irq.set_bad_start"] = [new(SetIrqs, "bad start/count")],
         ["vfio.common.irq.set_bad_index"] = [new(SetIrqs, "bad index")],

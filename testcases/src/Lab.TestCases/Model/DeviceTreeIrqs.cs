@@ -1,0 +1,34 @@
+using Lab.Vfio.Interop;
+
+namespace Lab.TestCases.Model;
+
+/// <summary>
+/// How many interrupts a platform or AMBA device's device-tree node lists (<c>of_node/interrupts</c>): the count
+/// vfio-platform and vfio-amba show as IRQ indexes (vfio-amba up to AMBA_NR_IRQS, 9). Every lab board's interrupt
+/// controller is a GIC, whose specifiers are 3 cells (type, number, flags) of 4 bytes.
+/// </summary>
+public static class DeviceTreeIrqs
+{
+    /// <summary>Bytes of one GIC interrupt specifier.</summary>
+    public const int GicSpecifierBytes = 12;
+
+    /// <summary>The number of interrupts of <paramref name="deviceName"/> on <paramref name="bus"/>, or null when it has no device-tree node or no whole GIC specifiers.</summary>
+    public static unsafe int? Count(IVfioSyscalls syscalls, string bus, string deviceName)
+    {
+        if (syscalls is null) { throw new ArgumentNullException(nameof(syscalls)); }
+        if (syscalls.Open<FileFd>("/sys/bus/" + bus + "/devices/" + deviceName + "/of_node/interrupts", LibcConstants.O_RDONLY, out var fd) < 0)
+        {
+            fd.Dispose();
+            return null;
+        }
+
+        using (fd)
+        {
+            var buffer = new byte[1024];
+            long n;
+            // SAFETY: buffer is pinned for the call and read(2) writes at most its length.
+            fixed (byte* p = buffer) { n = syscalls.Read(fd, p, (nuint)buffer.Length); }
+            return n <= 0 || n % GicSpecifierBytes != 0 ? null : (int)(n / GicSpecifierBytes);
+        }
+    }
+}
