@@ -5,9 +5,15 @@ namespace Lab.Orchestrator.Core.Boards;
 /// What the board runs, uploaded as <see cref="Pipeline.DeviceCaseRun.RemoteAgent"/>: the NativeAOT binary, or for the
 /// Mono build a launcher that runs the assemblies beside it.
 /// </param>
-/// <param name="Files">The files the program needs, uploaded to <see cref="RemoteDirectory"/> (the net48 assemblies); none for NativeAOT.</param>
-public sealed record AgentFiles(string Program, IReadOnlyList<string> Files)
+/// <param name="Archive">
+/// A tar of the files the program needs (the net48 assemblies), uploaded as <see cref="RemoteArchive"/> and unpacked
+/// into <see cref="RemoteDirectory"/>: one upload instead of one per file; null for NativeAOT.
+/// </param>
+public sealed record AgentFiles(string Program, string? Archive)
 {
-    /// <summary>Where <see cref="Files"/> go on the board: <c>agent/</c> beside the program (the launcher looks there).</summary>
+    /// <summary>Where the archive's files go on the board: <c>agent/</c> beside the program (the launcher looks there).</summary>
     public const string RemoteDirectory = "/run/vfiolab/agent";
+
+    /// <summary>Where the archive itself is uploaded.</summary>
+    public const string RemoteArchive = "/run/vfiolab/agent.tar";
 }

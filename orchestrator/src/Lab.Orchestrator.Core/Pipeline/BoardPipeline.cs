@@ -248,17 +248,24 @@ public sealed partial class BoardPipeline(BoardRunContext context, BoardConfig b
     {
         Step(BoardStep.DeployAgent, "uploading the agent...");
         var agent = _agent!;
-        var uploaded = 0;
-        foreach (var file in agent.Files)
+        var files = string.Empty;
+        if (agent.Archive is { } archive)
         {
-            var remote = AgentFiles.RemoteDirectory + "/" + Path.GetFileName(file);
-            var part = await WithTimeoutAsync(t => _link!.UploadIfChangedAsync(file, remote, Convert.ToInt32("644", 8), t), ct).ConfigureAwait(false);
-            uploaded += part.Uploaded ? 1 : 0;
+            var part = await WithTimeoutAsync(t => _link!.UploadIfChangedAsync(archive, AgentFiles.RemoteArchive, Convert.ToInt32("644", 8), t), ct).ConfigureAwait(false);
+            // Unpacked every time: cheap, and the directory is right even when an earlier unpack was cut short.
+            var dir = ShellQuote.Quote(AgentFiles.RemoteDirectory);
+            var unpack = await WithTimeoutAsync(t => _link!.RunAsync($"rm -rf {dir} && mkdir -p {dir} && tar -xf {ShellQuote.Quote(AgentFiles.RemoteArchive)} -C {dir}", TimeSpan.FromSeconds(60), t), ct)
+                .ConfigureAwait(false);
+            if (!unpack.Succeeded)
+            {
+                throw new InvalidOperationException($"unpacking the agent's files ({AgentFiles.RemoteArchive}) on the board failed: {Text.Brief(unpack.Stderr)}");
+            }
+
+            files = $", its files {(part.Uploaded ? "uploaded" : "already there")} ({Path.GetFileName(archive)}) and unpacked";
         }
 
         var upload = await WithTimeoutAsync(t => _link!.UploadIfChangedAsync(agent.Program, DeviceCaseRun.RemoteAgent, Convert.ToInt32("755", 8), t), ct)
             .ConfigureAwait(false);
-        var files = agent.Files.Count == 0 ? string.Empty : $", {uploaded} of its {agent.Files.Count} files uploaded";
         _c.Progress.Board(_board.Id, $"agent {(upload.Uploaded ? "uploaded" : "already there")}, sha256 {upload.Sha256[..12]}{files} ({Elapsed()})");
     }
 

@@ -34,16 +34,13 @@ internal sealed class AgentBuild(ScriptRunner runner, string logDirectory)
 
         if (runtime == AgentRuntime.NativeAot)
         {
-            return new AgentFiles(program, []);
+            return new AgentFiles(program, null);
         }
 
-        // The net48 assemblies and their config go beside the launcher (agent/).
-        var files = Directory.EnumerateFiles(Path.GetDirectoryName(program)!)
-            .Where(f => Path.GetExtension(f) is ".exe" or ".dll" or ".config")
-            .Order(StringComparer.Ordinal)
-            .ToList();
-        return files.Any(f => f.EndsWith("lab-agent.exe", StringComparison.Ordinal))
-            ? new AgentFiles(program, files)
-            : throw new FileNotFoundException($"agents/build.sh left no lab-agent.exe beside {program}", program);
+        // The net48 assemblies and their config, in one tar beside the launcher (unpacked into agent/ on the board).
+        var archive = Path.Combine(Path.GetDirectoryName(program)!, "lab-agent.tar");
+        return File.Exists(archive)
+            ? new AgentFiles(program, archive)
+            : throw new FileNotFoundException($"agents/build.sh left no {archive} beside {program}", archive);
     }
 }

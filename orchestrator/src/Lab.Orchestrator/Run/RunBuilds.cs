@@ -173,7 +173,7 @@ internal sealed class RunBuilds(IResultStore? store, ScriptRunner runner, LabCon
     private async Task<AgentFiles> BuildAgentAsync(AgentRuntime runtime, CancellationToken ct)
     {
         var agent = await new AgentBuild(_runner, _logDirectory).BuildAsync(runtime, ct).ConfigureAwait(false);
-        var hash = await BuildHashes.FileAsync(agent.Files.FirstOrDefault(f => f.EndsWith(".exe", StringComparison.Ordinal)) ?? agent.Program, ct).ConfigureAwait(false);
+        var hash = await BuildHashes.FileAsync(agent.Archive ?? agent.Program, ct).ConfigureAwait(false);
         lock (_gate)
         {
             _build = _build with { AgentBuildHash = hash };

@@ -391,6 +391,45 @@ public sealed class BoardPipelineTests
         });
     }
 
+    [Test]
+    public async Task A_mono_agent_is_uploaded_as_one_archive_and_unpacked_before_any_case_runs()
+    {
+        var (board, fake) = Board();
+
+        var (summary, results, _) = await RunAsync(board, fake, agentArchive: "/build/lab-agent.tar");
+
+        var unpack = fake.Calls.FindIndex(c => c.Contains("tar -xf '/run/vfiolab/agent.tar' -C '/run/vfiolab/agent'", StringComparison.Ordinal));
+        var firstCase = fake.Calls.FindIndex(c => c.Contains("'--device'", StringComparison.Ordinal));
+        Assert.Multiple(() =>
+        {
+            Assert.That(summary.Health, Is.EqualTo("ok"));
+            Assert.That(results, Has.All.Property(nameof(TestResultRecord.Status)).EqualTo(TestStatus.Pass));
+            Assert.That(fake.Calls.Count(c => c == "upload /run/vfiolab/agent.tar"), Is.EqualTo(1), "one upload for all the assemblies");
+            Assert.That(unpack, Is.GreaterThan(fake.Calls.IndexOf("upload /run/vfiolab/agent.tar")), "unpacked after the upload");
+            Assert.That(fake.Calls[unpack], Does.StartWith("rm -rf '/run/vfiolab/agent'"), "into an emptied directory");
+            Assert.That(firstCase, Is.GreaterThan(unpack), "before the first agent runs");
+        });
+    }
+
+    [Test]
+    public async Task An_agent_archive_that_does_not_unpack_is_a_deploy_miss_that_quotes_tar()
+    {
+        var (board, fake) = Board();
+        fake.FailCommandsContaining = "tar -xf";
+        fake.FailingStderr = "tar: short read";
+
+        var (_, results, _) = await RunAsync(board, fake, agentArchive: "/build/lab-agent.tar");
+
+        var miss = results.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(miss.TestId, Is.EqualTo("lab.board.deploy-agent"));
+            Assert.That(miss.Status, Is.EqualTo(TestStatus.Miss));
+            Assert.That(miss.Reason, Does.Contain("/run/vfiolab/agent.tar").And.Contain("tar: short read"));
+            Assert.That(fake.Calls, Has.None.Contains("'--device'"), "no agent runs");
+        });
+    }
+
     private static (BoardConfig Board, FakeBoard Fake) Board(int retries = 0, int caseSeconds = 1)
     {
         var board = new BoardConfig
@@ -414,7 +453,7 @@ public sealed class BoardPipelineTests
 
     private static string DeviceOf(string command) => command.Split("'--device' '", 2)[1].Split('\'', 2)[0];
 
-    private async Task<(BoardSummary Summary, IReadOnlyList<TestResultRecord> Results, BoardPipeline Pipeline)> RunAsync(BoardConfig board, FakeBoard fake, bool withStress = false)
+    private async Task<(BoardSummary Summary, IReadOnlyList<TestResultRecord> Results, BoardPipeline Pipeline)> RunAsync(BoardConfig board, FakeBoard fake, bool withStress = false, string? agentArchive = null)
     {
         var lab = new LabConfig
         {
@@ -428,14 +467,14 @@ public sealed class BoardPipelineTests
         var runId = _runId = _store.StartRun(RunTrigger.Manual, "test", [board.Id], new BuildInfo("lab")).Id;
         var context = new BoardRunContext(
             _store, new RunProgress(TextWriter.Null), TimeProvider.System, lab, new RunRequest(null, null, RunTrigger.Manual), runId, _dir,
-            new FakeBuilder(), new FakeFactory(fake), new FakePlanner(withStress ? [Stress] : []));
+            new FakeBuilder(agentArchive), new FakeFactory(fake), new FakePlanner(withStress ? [Stress] : []));
         var pipeline = new BoardPipeline(context, board);
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var summary = await pipeline.RunAsync(cts.Token);
         return (summary, _store.GetResults(runId), pipeline);
     }
 
-    private sealed class FakeBuilder : IBoardBuilder
+    private sealed class FakeBuilder(string? agentArchive) : IBoardBuilder
     {
         public Task<BoardArtifacts> BuildAsync(BoardConfig board, CancellationToken ct) => Task.FromResult(new BoardArtifacts(
             "6.1.0-57-arm64",
@@ -452,7 +491,7 @@ public sealed class BoardPipelineTests
             "/repo/kernel/bind-device.sh",
             null));
 
-        public Task<AgentFiles> BuildAgentAsync(BoardConfig board, CancellationToken ct) => Task.FromResult(new AgentFiles("/build/lab-agent", []));
+        public Task<AgentFiles> BuildAgentAsync(BoardConfig board, CancellationToken ct) => Task.FromResult(new AgentFiles("/build/lab-agent", agentArchive));
     }
 
     private sealed class FakeFactory(FakeBoard fake) : IBoardFactory

@@ -54,6 +54,11 @@ internal sealed partial class FakeBoard(BoardConfig config) : IBoard, IBoardPowe
     /// <summary>A device whose next agent invocation after a reset loses the link before printing anything.</summary>
     public string? DropBeforeOutputAfterReset { get; set; }
 
+    /// <summary>Commands containing this text exit 2 with <see cref="FailingStderr"/> on stderr.</summary>
+    public string? FailCommandsContaining { get; set; }
+
+    public string FailingStderr { get; set; } = string.Empty;
+
     public bool Frozen { get; private set; }
 
     public BoardConfig Config { get; } = config;
@@ -156,6 +161,11 @@ internal sealed partial class FakeBoard(BoardConfig config) : IBoard, IBoardPowe
             if (board.Frozen || !_open)
             {
                 throw new BoardConnectionLostException($"{Endpoint}: connection lost while running: {command}");
+            }
+
+            if (board.FailCommandsContaining is { } failing && command.Contains(failing, StringComparison.Ordinal))
+            {
+                return Task.FromResult(new CommandResult(command, 2, string.Empty, board.FailingStderr, TimeSpan.Zero));
             }
 
             var stdout = command switch
