@@ -6,7 +6,7 @@ namespace Lab.Orchestrator.Core.Boards;
 /// Mono build a launcher that runs the assemblies beside it.
 /// </param>
 /// <param name="Archive">
-/// A tar of the files the program needs (the net48 assemblies), uploaded as <see cref="RemoteArchive"/> and unpacked
+/// A gzipped tar of the files the program needs (the net48 assemblies), uploaded as <see cref="RemoteArchive"/> and unpacked
 /// into <see cref="RemoteDirectory"/>: one upload instead of one per file; null for NativeAOT.
 /// </param>
 public sealed record AgentFiles(string Program, string? Archive)
@@ -15,5 +15,5 @@ public sealed record AgentFiles(string Program, string? Archive)
     public const string RemoteDirectory = "/run/vfiolab/agent";
 
     /// <summary>Where the archive itself is uploaded.</summary>
-    public const string RemoteArchive = "/run/vfiolab/agent.tar";
+    public const string RemoteArchive = "/run/vfiolab/agent.tar.gz";
 }

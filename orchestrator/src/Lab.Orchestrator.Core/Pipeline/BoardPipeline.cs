@@ -254,7 +254,7 @@ public sealed partial class BoardPipeline(BoardRunContext context, BoardConfig b
             var part = await WithTimeoutAsync(t => _link!.UploadIfChangedAsync(archive, AgentFiles.RemoteArchive, Convert.ToInt32("644", 8), t), ct).ConfigureAwait(false);
             // Unpacked every time: cheap, and the directory is right even when an earlier unpack was cut short.
             var dir = ShellQuote.Quote(AgentFiles.RemoteDirectory);
-            var unpack = await WithTimeoutAsync(t => _link!.RunAsync($"rm -rf {dir} && mkdir -p {dir} && tar -xf {ShellQuote.Quote(AgentFiles.RemoteArchive)} -C {dir}", TimeSpan.FromSeconds(60), t), ct)
+            var unpack = await WithTimeoutAsync(t => _link!.RunAsync($"rm -rf {dir} && mkdir -p {dir} && tar -xzf {ShellQuote.Quote(AgentFiles.RemoteArchive)} -C {dir}", TimeSpan.FromSeconds(60), t), ct)
                 .ConfigureAwait(false);
             if (!unpack.Succeeded)
             {

@@ -37,8 +37,8 @@ internal sealed class AgentBuild(ScriptRunner runner, string logDirectory)
             return new AgentFiles(program, null);
         }
 
-        // The net48 assemblies and their config, in one tar beside the launcher (unpacked into agent/ on the board).
-        var archive = Path.Combine(Path.GetDirectoryName(program)!, "lab-agent.tar");
+        // The net48 assemblies and their config, in one gzipped tar beside the launcher (unpacked into agent/ on the board).
+        var archive = Path.Combine(Path.GetDirectoryName(program)!, "lab-agent.tar.gz");
         return File.Exists(archive)
             ? new AgentFiles(program, archive)
             : throw new FileNotFoundException($"agents/build.sh left no {archive} beside {program}", archive);

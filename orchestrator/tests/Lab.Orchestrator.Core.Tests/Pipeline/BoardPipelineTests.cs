@@ -396,16 +396,16 @@ public sealed class BoardPipelineTests
     {
         var (board, fake) = Board();
 
-        var (summary, results, _) = await RunAsync(board, fake, agentArchive: "/build/lab-agent.tar");
+        var (summary, results, _) = await RunAsync(board, fake, agentArchive: "/build/lab-agent.tar.gz");
 
-        var unpack = fake.Calls.FindIndex(c => c.Contains("tar -xf '/run/vfiolab/agent.tar' -C '/run/vfiolab/agent'", StringComparison.Ordinal));
+        var unpack = fake.Calls.FindIndex(c => c.Contains("tar -xzf '/run/vfiolab/agent.tar.gz' -C '/run/vfiolab/agent'", StringComparison.Ordinal));
         var firstCase = fake.Calls.FindIndex(c => c.Contains("'--device'", StringComparison.Ordinal));
         Assert.Multiple(() =>
         {
             Assert.That(summary.Health, Is.EqualTo("ok"));
             Assert.That(results, Has.All.Property(nameof(TestResultRecord.Status)).EqualTo(TestStatus.Pass));
-            Assert.That(fake.Calls.Count(c => c == "upload /run/vfiolab/agent.tar"), Is.EqualTo(1), "one upload for all the assemblies");
-            Assert.That(unpack, Is.GreaterThan(fake.Calls.IndexOf("upload /run/vfiolab/agent.tar")), "unpacked after the upload");
+            Assert.That(fake.Calls.Count(c => c == "upload /run/vfiolab/agent.tar.gz"), Is.EqualTo(1), "one upload for all the assemblies");
+            Assert.That(unpack, Is.GreaterThan(fake.Calls.IndexOf("upload /run/vfiolab/agent.tar.gz")), "unpacked after the upload");
             Assert.That(fake.Calls[unpack], Does.StartWith("rm -rf '/run/vfiolab/agent'"), "into an emptied directory");
             Assert.That(firstCase, Is.GreaterThan(unpack), "before the first agent runs");
         });
@@ -415,17 +415,17 @@ public sealed class BoardPipelineTests
     public async Task An_agent_archive_that_does_not_unpack_is_a_deploy_miss_that_quotes_tar()
     {
         var (board, fake) = Board();
-        fake.FailCommandsContaining = "tar -xf";
+        fake.FailCommandsContaining = "tar -xzf";
         fake.FailingStderr = "tar: short read";
 
-        var (_, results, _) = await RunAsync(board, fake, agentArchive: "/build/lab-agent.tar");
+        var (_, results, _) = await RunAsync(board, fake, agentArchive: "/build/lab-agent.tar.gz");
 
         var miss = results.Single();
         Assert.Multiple(() =>
         {
             Assert.That(miss.TestId, Is.EqualTo("lab.board.deploy-agent"));
             Assert.That(miss.Status, Is.EqualTo(TestStatus.Miss));
-            Assert.That(miss.Reason, Does.Contain("/run/vfiolab/agent.tar").And.Contain("tar: short read"));
+            Assert.That(miss.Reason, Does.Contain("/run/vfiolab/agent.tar.gz").And.Contain("tar: short read"));
             Assert.That(fake.Calls, Has.None.Contains("'--device'"), "no agent runs");
         });
     }
