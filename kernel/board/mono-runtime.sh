@@ -5,9 +5,11 @@
 # and the four framework assemblies the agent references (mscorlib, System, System.Core, System.Numerics; the
 # rest of its references ship with the agent). A board image takes the tree as it is (paths as Debian installs
 # them); on this host `qemu-arm -L TREE TREE/usr/bin/mono` runs the agent in it.
-# The four framework assemblies are compiled ahead of time (mono --aot under qemu-arm, the cross binutils assembling
-# and linking: NAME.dll.so beside each): without it, JIT compiling mscorlib's methods took three quarters of the
-# agent's start on a board (2.9 s of 3.8 s under TCG).
+# mscorlib is compiled ahead of time (mono --aot under qemu-arm, the cross binutils assembling and linking:
+# mscorlib.dll.so beside it): JIT compiling its methods took three quarters of the agent's start on a board (2.9 s
+# of 3.8 s under TCG). The other three are not: an AOT image of System is only usable beside System.Configuration,
+# System.Xml and Mono.Security (and System.Core's only beside System's), and with all of them the agent's start
+# compiled as many methods as without (its own code and generic instances are what is left).
 #
 # Usage: kernel/board/mono-runtime.sh [ARCH]     ARCH: armhf (default; armv7 is an alias)
 # Output: a tree whose path is the last stdout line, with mono-runtime.json (package versions, size). Cached under
@@ -38,9 +40,7 @@ pkgs=(mono-runtime-sgen:"$arch" mono-runtime-common:"$arch" libmono-corlib4.5-dl
 	libmono-system-numerics4.0-cil libc6:"$arch" libgcc-s1:"$arch"
 	# libmono-native (every file access of the framework) links GSSAPI: Kerberos and what it links.
 	libgssapi-krb5-2:"$arch" libkrb5-3:"$arch" libk5crypto3:"$arch" libkrb5support0:"$arch" libcom-err2:"$arch" libkeyutils1:"$arch"
-	libssl3:"$arch"
-	# Only to compile System.dll ahead of time (its references); not in the tree.
-	libmono-system-configuration4.0-cil libmono-system-xml4.0-cil libmono-security4.0-cil)
+	libssl3:"$arch")
 resolved="$(apt_private_require "${pkgs[@]}")" || die "Mono's packages are not all on the mirror ($arch)"
 mapfile -t specs <<<"$resolved"
 
@@ -86,14 +86,11 @@ ln -s libmono-native.so.0 "$tree/usr/lib/libmono-native.so"
 # Mono's config names it as $mono_libdir/libmono-native.so, /usr/lib/../lib: /lib, which a board's RAM disk does not
 # merge into /usr/lib as Debian does (without it, the first file access fails: DllNotFoundException).
 ln -s ../usr/lib/libmono-native.so.0 "$tree/lib/libmono-native.so"
-# Ahead-of-time images, compiled by the tree's own Mono (an image is only used by the runtime that made it).
-aot_refs="$(find "$all/usr/lib/mono/gac" -name '*.dll' -printf '%h:' | sed 's/:$//')"
-for dll in usr/lib/mono/4.5/mscorlib.dll "${gac[@]}"; do
-	log="$work/aot-$(basename "$dll").log"
-	MONO_CFG_DIR="$tree/etc" MONO_PATH="$aot_refs" "$qemu_user" -L "$tree" "$tree/usr/bin/mono" \
-		--aot=tool-prefix="$triplet-",outfile="$tree/$dll.so" "$tree/$dll" >"$log" 2>&1 && [ -s "$tree/$dll.so" ] \
-		|| die "compiling $dll ahead of time failed: $(grep -m1 -iE 'error|fail' "$log" || tail -n1 "$log")"
-done
+# The AOT image, compiled by the tree's own Mono (an image is only used by the runtime that made it).
+corlib=usr/lib/mono/4.5/mscorlib.dll
+MONO_CFG_DIR="$tree/etc" "$qemu_user" -L "$tree" "$tree/usr/bin/mono" --aot=tool-prefix="$triplet-",outfile="$tree/$corlib.so" "$tree/$corlib" \
+	>"$work/aot.log" 2>&1 && [ -s "$tree/$corlib.so" ] \
+	|| die "compiling $corlib ahead of time failed: $(grep -m1 -iE 'error|fail' "$work/aot.log" || tail -n1 "$work/aot.log")"
 # Every library an ELF of the tree needs is in the tree (a board's RAM disk has nothing else to offer).
 while IFS= read -r elf; do
 	for lib in $(readelf -d "$elf" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
