@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Lab.Vfio;
 using Lab.TestCases.Model;
 using Lab.Vfio.Interop;
@@ -7,7 +6,7 @@ namespace Lab.Agent;
 
 /// <summary>
 /// <c>lab-agent probe</c>: what the kernel says about the container, group and device, as JSON written by hand
-/// with <see cref="Utf8JsonWriter"/> (no reflection serialization: NativeAOT and net48).
+/// with <see cref="JsonText"/> (no reflection serialization: NativeAOT and net48).
 /// </summary>
 internal static class ProbeCommand
 {
@@ -22,13 +21,9 @@ internal static class ProbeCommand
         try
         {
             using var session = VfioSession.Open(syscalls, options.Iommu, options.Group, options.Device);
-            using var stream = new MemoryStream();
-            using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-            {
-                Write(w, options, session);
-            }
-
-            stdout.Write(System.Text.Encoding.UTF8.GetString(stream.ToArray()) + "\n");
+            var w = new JsonText();
+            Write(w, options, session);
+            stdout.Write(w + "\n");
             return ExitCodes.Ok;
         }
         catch (VfioException ex)
@@ -38,7 +33,7 @@ internal static class ProbeCommand
         }
     }
 
-    private static void Write(Utf8JsonWriter w, AgentOptions options, VfioSession session)
+    private static void Write(JsonText w, AgentOptions options, VfioSession session)
     {
         w.WriteStartObject();
         w.WriteString("device", options.Device);
@@ -102,14 +97,14 @@ internal static class ProbeCommand
     }
 
     // An index the kernel refused: its errno, and the object closed.
-    private static void WriteErrno(Utf8JsonWriter w, int errno)
+    private static void WriteErrno(JsonText w, int errno)
     {
         w.WriteNumber("errno", errno);
         w.WriteString("error", Errno.Name(errno));
         w.WriteEndObject();
     }
 
-    private static void WriteRegion(Utf8JsonWriter w, VfioDevice device, uint index)
+    private static void WriteRegion(JsonText w, VfioDevice device, uint index)
     {
         w.WriteStartObject();
         w.WriteNumber("index", index);
@@ -152,7 +147,7 @@ internal static class ProbeCommand
         w.WriteEndObject();
     }
 
-    private static void WriteIommu(Utf8JsonWriter w, VfioIommuInfo info)
+    private static void WriteIommu(JsonText w, VfioIommuInfo info)
     {
         w.WriteStartObject("iommu_info");
         w.WriteNumber("flags", info.Flags);
@@ -176,7 +171,7 @@ internal static class ProbeCommand
         w.WriteEndObject();
     }
 
-    private static void WriteCaps(Utf8JsonWriter w, IReadOnlyList<VfioCapability> caps)
+    private static void WriteCaps(JsonText w, IReadOnlyList<VfioCapability> caps)
     {
         w.WriteStartArray("capabilities");
         foreach (var c in caps)
