@@ -86,9 +86,10 @@ ln -s libmono-native.so.0 "$tree/usr/lib/libmono-native.so"
 # Mono's config names it as $mono_libdir/libmono-native.so, /usr/lib/../lib: /lib, which a board's RAM disk does not
 # merge into /usr/lib as Debian does (without it, the first file access fails: DllNotFoundException).
 ln -s ../usr/lib/libmono-native.so.0 "$tree/lib/libmono-native.so"
-# The AOT image, compiled by the tree's own Mono (an image is only used by the runtime that made it).
+# The AOT image, compiled by the tree's own Mono (an image is only used by the runtime that made it) on the armv7
+# boards' core, Cortex-A9, so that what Mono may probe of the CPU is what the boards have (no integer divide).
 corlib=usr/lib/mono/4.5/mscorlib.dll
-MONO_CFG_DIR="$tree/etc" "$qemu_user" -L "$tree" "$tree/usr/bin/mono" --aot=tool-prefix="$triplet-",outfile="$tree/$corlib.so" "$tree/$corlib" \
+MONO_CFG_DIR="$tree/etc" "$qemu_user" -cpu cortex-a9 -L "$tree" "$tree/usr/bin/mono" --aot=tool-prefix="$triplet-",outfile="$tree/$corlib.so" "$tree/$corlib" \
 	>"$work/aot.log" 2>&1 && [ -s "$tree/$corlib.so" ] \
 	|| die "compiling $corlib ahead of time failed: $(grep -m1 -iE 'error|fail' "$work/aot.log" || tail -n1 "$work/aot.log")"
 # Every library an ELF of the tree needs is in the tree (a board's RAM disk has nothing else to offer).
