@@ -107,18 +107,25 @@ apt_cache_private() { apt-cache "${APT_PRIV_OPTS[@]}" "$@"; }
 # Refresh the private lists at most once per VFIOLAB_APT_MAX_AGE seconds (default 6 h): the mirror drops
 # old kernel ABIs, so stale lists would point at files that are gone.
 apt_private_update() {
-	local stamp="$APT_PRIV_DIR/lists/.updated" max="${VFIOLAB_APT_MAX_AGE:-21600}" now
+	local stamp="$APT_PRIV_DIR/lists/.updated" failed="$APT_PRIV_DIR/lists/.update-failed" now
+	local max="${VFIOLAB_APT_MAX_AGE:-21600}" retry="${VFIOLAB_APT_RETRY_AGE:-900}"
 	now="$(date +%s)"
 	if [ -f "$stamp" ] && [ $((now - $(stat -c %Y "$stamp"))) -lt "$max" ]; then
 		return 0
 	fi
-	# An index that fails its size check while the mirror syncs (seen on the armhf security index) makes apt
-	# exit non-zero although the others are fine: go on with what apt has, and retry next time (no stamp).
-	# A version that really is missing is caught later by the candidate and same-version checks.
+	# An index that fails its size check while the mirror syncs (seen on the armhf security index for days) makes
+	# apt exit non-zero although the others are fine: go on with what apt has, and retry after $retry s, not on
+	# every call (three calls per armhf board build, ~1 s each). A version that really is missing is caught later
+	# by the candidate and same-version checks.
+	if [ -f "$failed" ] && [ $((now - $(stat -c %Y "$failed"))) -lt "$retry" ]; then
+		return 0
+	fi
 	if apt_private update >&2; then
 		touch "$stamp"
+		rm -f "$failed"
 	else
-		echo "apt-private: 'apt-get update' reported errors (mirror sync?); continuing with the indexes that did download" >&2
+		touch "$failed"
+		echo "apt-private: 'apt-get update' reported errors (mirror sync?); continuing with the indexes that did download, next try in $retry s" >&2
 	fi
 }
 

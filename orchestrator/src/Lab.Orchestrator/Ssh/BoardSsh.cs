@@ -85,14 +85,45 @@ internal sealed class BoardSsh : IBoardLink, IDisposable
 
     /// <summary>
     /// Runs a command and hands each stdout line to <paramref name="onLine"/> as it arrives (KTAP streaming);
-    /// the returned result's <see cref="CommandResult.Stdout"/> is empty.
+    /// the returned result's <see cref="CommandResult.Stdout"/> is empty. The command gets an SSH connection of its
+    /// own (same pinned host key), closed when it ends.
     /// </summary>
+    /// <remarks>
+    /// Dropbear 2022.82 to 2024.85 (Debian 12 ships 2022.83) closes a new channel at once when one of its session's
+    /// other children exits between the channel's open and its exec; the client's next message on it then makes
+    /// dropbear drop the whole connection ("Unknown channel 0"): seen when one agent ended as the next device's agent
+    /// started. Fixed upstream in 2024.86 ("Don't close channels when a PID hasn't started"). An agent alone on its
+    /// connection has no such neighbour, and a connection lost that way takes only that agent with it.
+    /// </remarks>
     public async Task<CommandResult> RunStreamingAsync(
         string command, Func<string, CancellationToken, ValueTask> onLine, TimeSpan timeout, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(onLine);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        using var cmd = _ssh.CreateCommand(command);
+        using var client = new SshClient(CreateConnectionInfo());
+        try
+        {
+            await ConnectPinnedAsync(client, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is SshException or IOException or System.Net.Sockets.SocketException)
+        {
+            throw new BoardConnectionLostException($"{Endpoint}: connection lost ({e.GetType().Name}: {e.Message}) while connecting to run: {Text.Escape(command, 120)}", e);
+        }
+
+        try
+        {
+            return await StreamAsync(client, command, onLine, timeout, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            DisconnectQuietly(client);
+        }
+    }
+
+    private async Task<CommandResult> StreamAsync(
+        SshClient client, string command, Func<string, CancellationToken, ValueTask> onLine, TimeSpan timeout, CancellationToken ct)
+    {
+        using var cmd = client.CreateCommand(command);
         var start = _time.GetTimestamp();
         using var cts = new StepTimeout(_time, timeout, ct);
         var execute = ExecuteMappedAsync(cmd, command, timeout, cts.Token, ct);
