@@ -13,22 +13,9 @@ public static class DeviceTreeIrqs
     public const int GicSpecifierBytes = 12;
 
     /// <summary>The number of interrupts of <paramref name="deviceName"/> on <paramref name="bus"/>, or null when it has no device-tree node or no whole GIC specifiers.</summary>
-    public static unsafe int? Count(IVfioSyscalls syscalls, string bus, string deviceName)
+    public static int? Count(IVfioSyscalls syscalls, string bus, string deviceName)
     {
-        if (syscalls is null) { throw new ArgumentNullException(nameof(syscalls)); }
-        if (syscalls.Open<FileFd>("/sys/bus/" + bus + "/devices/" + deviceName + "/of_node/interrupts", LibcConstants.O_RDONLY, out var fd) < 0)
-        {
-            fd.Dispose();
-            return null;
-        }
-
-        using (fd)
-        {
-            var buffer = new byte[1024];
-            long n;
-            // SAFETY: buffer is pinned for the call and read(2) writes at most its length.
-            fixed (byte* p = buffer) { n = syscalls.Read(fd, p, (nuint)buffer.Length); }
-            return n <= 0 || n % GicSpecifierBytes != 0 ? null : (int)(n / GicSpecifierBytes);
-        }
+        var specifiers = SysfsFile.Read(syscalls, "/sys/bus/" + bus + "/devices/" + deviceName + "/of_node/interrupts", 1024);
+        return specifiers is not { Length: > 0 } || specifiers.Length % GicSpecifierBytes != 0 ? null : specifiers.Length / GicSpecifierBytes;
     }
 }

@@ -58,21 +58,6 @@ public static class ResetHandler
         return !string.IsNullOrEmpty(methods);
     }
 
-    private static unsafe string? ReadText(IVfioSyscalls syscalls, string path)
-    {
-        if (syscalls.Open<FileFd>(path, LibcConstants.O_RDONLY, out var fd) < 0)
-        {
-            fd.Dispose();
-            return null;
-        }
-
-        using (fd)
-        {
-            var buffer = new byte[4096];
-            long n;
-            // SAFETY: buffer is pinned for the call and read(2) writes at most its length.
-            fixed (byte* p = buffer) { n = syscalls.Read(fd, p, (nuint)buffer.Length); }
-            return n < 0 ? null : Encoding.ASCII.GetString(buffer, 0, (int)n).TrimEnd('\n', '\0');
-        }
-    }
+    private static string? ReadText(IVfioSyscalls syscalls, string path) =>
+        SysfsFile.Read(syscalls, path) is { } bytes ? Encoding.ASCII.GetString(bytes).TrimEnd('\n', '\0') : null;
 }
